@@ -1,0 +1,526 @@
+package dev.conveyor.workflow;
+
+import dev.conveyor.workflow.activity.ActivityErrors;
+import dev.conveyor.workflow.activity.ArtifactActivities;
+import dev.conveyor.workflow.activity.GenerationActivities;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.PromptActivities;
+import dev.conveyor.workflow.activity.PromptRequest;
+import dev.conveyor.workflow.activity.QaActivities;
+import dev.conveyor.workflow.activity.QaRequest;
+import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.RoutingActivities;
+import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ApprovalReason;
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.Decision;
+import dev.conveyor.workflow.model.DecisionAction;
+import dev.conveyor.workflow.model.DecisionRecord;
+import dev.conveyor.workflow.model.ExpiryAction;
+import dev.conveyor.workflow.model.FieldError;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobRequestValidator;
+import dev.conveyor.workflow.model.JobResult;
+import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.model.QaVerdict;
+import dev.conveyor.workflow.model.ReviewDecision;
+import dev.conveyor.workflow.model.Stage;
+import dev.conveyor.workflow.model.Step;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * The Conveyor job workflow. Deterministic: time comes from {@link Workflow#currentTimeMillis()},
+ * every model call and every byte of content go through activities, and payloads carry artifact
+ * references instead of content.
+ */
+public class JobWorkflowImpl implements JobWorkflow {
+
+  /** Model calls: Temporal owns the retries (LangChain4j's are off), with backoff. */
+  static final RetryOptions MODEL_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(5)
+          .setDoNotRetry(ActivityErrors.nonRetryable())
+          .build();
+
+  /** Quick, local steps: the artifact store and the routing table. */
+  static final ActivityOptions LOCAL_STEP_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(500))
+                  .setMaximumAttempts(5)
+                  .setDoNotRetry(ActivityErrors.nonRetryable())
+                  .build())
+          .build();
+
+  /** A dead worker is noticed within the heartbeat timeout, not the start-to-close timeout. */
+  static final Duration MODEL_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
+  static final ActivityOptions PROMPT_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setHeartbeatTimeout(MODEL_HEARTBEAT_TIMEOUT)
+          .setRetryOptions(MODEL_RETRY)
+          .build();
+
+  static final ActivityOptions GENERATION_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setHeartbeatTimeout(MODEL_HEARTBEAT_TIMEOUT)
+          .setRetryOptions(MODEL_RETRY)
+          .build();
+
+  static final ActivityOptions QA_OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setHeartbeatTimeout(MODEL_HEARTBEAT_TIMEOUT)
+          .setRetryOptions(MODEL_RETRY)
+          .build();
+
+  private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
+
+  private final RoutingActivities routing =
+      Workflow.newActivityStub(RoutingActivities.class, LOCAL_STEP_OPTIONS);
+  private final ArtifactActivities artifacts =
+      Workflow.newActivityStub(ArtifactActivities.class, LOCAL_STEP_OPTIONS);
+
+  private String jobId;
+  private JobRequest request;
+  private OutputKind outputKind;
+  private Stage stage = Stage.PROMPT;
+  private int revision;
+  private int attempt;
+  private Map<Step, String> models = Map.of();
+  private ArtifactRef requirements;
+  private ArtifactRef prompt;
+  private ArtifactRef output;
+  private final List<AttemptRecord> attempts = new ArrayList<>();
+  private final List<ModelCall> calls = new ArrayList<>();
+  private long inputTokens;
+  private long outputTokens;
+  private BigDecimal costUsd = BigDecimal.ZERO;
+  private AwaitingApproval awaiting;
+  private ReviewDecision pending;
+  private final List<DecisionRecord> decisions = new ArrayList<>();
+  private String reason;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private Instant finishedAt;
+
+  @Override
+  public JobResult run(JobRequest input) {
+    jobId = Workflow.getInfo().getWorkflowId();
+    createdAt = now();
+    updatedAt = createdAt;
+    outputKind = input == null ? null : input.outputKind();
+    List<FieldError> errors = JobRequestValidator.validate(input);
+    if (!errors.isEmpty()) {
+      return finish(Stage.FAILED, "invalid request: " + errors, null, "NONE");
+    }
+    request = input.withDefaults();
+    try {
+      return runPipeline();
+    } catch (CanceledFailure e) {
+      return cancelled();
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure) {
+        return cancelled();
+      }
+      return finish(Stage.FAILED, stage + " failed after retries: " + rootMessage(e), null, "NONE");
+    } catch (BudgetExhausted e) {
+      return finish(Stage.FAILED, e.getMessage(), null, "NONE");
+    }
+  }
+
+  private JobResult runPipeline() {
+    models = routing.describeRoutes();
+    enter(Stage.PROMPT);
+    requirements = artifacts.storeText(request.requirements());
+    ensureBudget(Step.PROMPT);
+    StepResult written =
+        stub(PromptActivities.class, PROMPT_OPTIONS, Step.PROMPT)
+            .writePrompt(new PromptRequest(requirements, outputKind, request.qaCriteria()));
+    prompt = written.artifact();
+    record(written.call());
+
+    AttemptRecord last = generateUntilQaPasses(null);
+    ApprovalReason needsHuman = reasonForHuman(last.verdict());
+    if (needsHuman == null) {
+      if (last.verdict().passed()) {
+        return finish(
+            Stage.APPROVED,
+            "QA passed (score " + last.verdict().score() + "); approved by policy",
+            "policy",
+            "AUTO_APPROVED");
+      }
+      return finish(
+          Stage.FAILED,
+          "QA did not pass in "
+              + request.maxQaAttempts()
+              + " attempts: "
+              + last.verdict().feedback(),
+          null,
+          "NONE");
+    }
+    while (true) {
+      ReviewDecision decision = awaitDecision(needsHuman, last.verdict().passed());
+      if (decision == null) {
+        return expire(last.verdict().passed());
+      }
+      String reviewer = decision.reviewer();
+      if (decision.action() == DecisionAction.APPROVE) {
+        return finish(Stage.APPROVED, "approved by " + reviewer, reviewer, "APPROVED");
+      }
+      if (!decision.wantsRevision()) {
+        return finish(
+            Stage.REJECTED,
+            "rejected by " + reviewer + commentSuffix(decision),
+            reviewer,
+            "REJECTED");
+      }
+      if (revision >= request.maxRevisions()) {
+        return finish(
+            Stage.REJECTED,
+            "rejected by "
+                + reviewer
+                + "; the limit of "
+                + request.maxRevisions()
+                + " revisions is reached"
+                + commentSuffix(decision),
+            reviewer,
+            "REJECTED");
+      }
+      revision++;
+      last = generateUntilQaPasses(reviewerFeedback(decision));
+      needsHuman = ApprovalReason.REVISION;
+    }
+  }
+
+  /** Generates and judges until QA passes or the attempts run out; returns the last attempt. */
+  private AttemptRecord generateUntilQaPasses(String reviewerFeedback) {
+    String qaFeedback = null;
+    AttemptRecord last = null;
+    for (int next = 1; next <= request.maxQaAttempts(); next++) {
+      attempt = next;
+      String feedback = joinFeedback(reviewerFeedback, qaFeedback);
+      enter(Stage.GENERATE);
+      Step generationStep = Step.generationFor(outputKind);
+      ensureBudget(generationStep);
+      GenerationActivities generation =
+          stub(GenerationActivities.class, GENERATION_OPTIONS, generationStep);
+      GenerationRequest generationRequest =
+          new GenerationRequest(prompt, requirements, feedback, revision, attempt);
+      StepResult generated =
+          outputKind == OutputKind.IMAGE
+              ? generation.generateImage(generationRequest)
+              : generation.generateText(generationRequest);
+      record(generated.call());
+      output = generated.artifact();
+      attempts.add(
+          new AttemptRecord(
+              revision, attempt, output, feedback, null, generated.call().modelId(), null));
+
+      enter(Stage.QA);
+      Step qaStep = Step.qaFor(outputKind);
+      ensureBudget(qaStep);
+      QaActivities qa = stub(QaActivities.class, QA_OPTIONS, qaStep);
+      QaRequest qaRequest =
+          new QaRequest(output, requirements, request.qaCriteria(), revision, attempt);
+      QaResult judged =
+          outputKind == OutputKind.IMAGE ? qa.checkImage(qaRequest) : qa.checkText(qaRequest);
+      record(judged.call());
+      last = attempts.get(attempts.size() - 1).judged(judged.verdict(), judged.call().modelId());
+      attempts.set(attempts.size() - 1, last);
+      log.info(
+          "job {} revision {} attempt {}: QA {} (score {})",
+          jobId,
+          revision,
+          attempt,
+          judged.verdict().passed() ? "passed" : "failed",
+          judged.verdict().score());
+      if (judged.verdict().passed()) {
+        return last;
+      }
+      qaFeedback = judged.verdict().feedback();
+    }
+    return last;
+  }
+
+  /** Returns why a human must see this verdict, or null when the policy decides alone. */
+  private ApprovalReason reasonForHuman(QaVerdict verdict) {
+    boolean passed = verdict.passed();
+    switch (request.approvalPolicy()) {
+      case ALWAYS:
+        return passed ? ApprovalReason.POLICY : null;
+      case WHEN_QA_FAILS:
+        return passed ? null : ApprovalReason.QA_FAILED;
+      case BELOW_SCORE:
+        if (!passed) {
+          return ApprovalReason.QA_FAILED;
+        }
+        return verdict.score() < request.scoreThreshold() ? ApprovalReason.LOW_SCORE : null;
+      case NEVER:
+      default:
+        return null;
+    }
+  }
+
+  /** Waits for a reviewer; returns the decision, or null when the approval timeout expires. */
+  private ReviewDecision awaitDecision(ApprovalReason why, boolean qaPassed) {
+    Instant since = now();
+    pending = null;
+    awaiting =
+        new AwaitingApproval(why, revision, qaPassed, since, since.plus(request.approvalTimeout()));
+    enter(Stage.AWAITING_APPROVAL);
+    Workflow.upsertTypedSearchAttributes(JobSearchAttributes.APPROVAL.valueSet("AWAITING"));
+    boolean decided = Workflow.await(request.approvalTimeout(), () -> pending != null);
+    awaiting = null;
+    return decided ? pending : null;
+  }
+
+  private JobResult expire(boolean qaPassed) {
+    boolean autoApprove = request.onExpiry() == ExpiryAction.AUTO_APPROVE && qaPassed;
+    decisions.add(
+        new DecisionRecord(
+            autoApprove ? DecisionAction.APPROVE : null,
+            "timeout",
+            null,
+            false,
+            revision,
+            "timeout",
+            true,
+            "no decision within " + request.approvalTimeout(),
+            now()));
+    if (autoApprove) {
+      return finish(
+          Stage.APPROVED,
+          "no decision within " + request.approvalTimeout() + "; auto-approved as QA passed",
+          "timeout",
+          "AUTO_APPROVED");
+    }
+    return finish(
+        Stage.EXPIRED, "no decision within " + request.approvalTimeout(), null, "EXPIRED");
+  }
+
+  private JobResult cancelled() {
+    return finish(Stage.CANCELLED, "cancelled during " + stage, null, "NONE");
+  }
+
+  @Override
+  public void approve(Decision decision) {
+    receive(asReview(decision, DecisionAction.APPROVE), "signal");
+  }
+
+  @Override
+  public void reject(Decision decision) {
+    receive(asReview(decision, DecisionAction.REJECT), "signal");
+  }
+
+  @Override
+  public JobStatus decide(ReviewDecision decision) {
+    receive(decision, "update");
+    return status();
+  }
+
+  @Override
+  public void validateDecision(ReviewDecision decision) {
+    List<FieldError> errors = JobRequestValidator.validate(decision);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException("invalid decision: " + errors);
+    }
+    String outOfTurn = outOfTurn();
+    if (outOfTurn != null) {
+      throw new IllegalStateException(outOfTurn);
+    }
+  }
+
+  /** Applies a decision when one is awaited; records it as ignored otherwise. */
+  private void receive(ReviewDecision decision, String via) {
+    List<FieldError> errors = JobRequestValidator.validate(decision);
+    String problem = errors.isEmpty() ? outOfTurn() : "invalid decision: " + errors;
+    boolean applied = problem == null;
+    if (applied) {
+      pending = decision;
+    } else {
+      log.warn("job {}: decision via {} ignored: {}", jobId, via, problem);
+    }
+    decisions.add(
+        new DecisionRecord(
+            decision.action(),
+            decision.reviewer(),
+            decision.comment(),
+            decision.wantsRevision(),
+            revision,
+            via,
+            applied,
+            problem,
+            now()));
+    updatedAt = now();
+  }
+
+  /** Returns why no decision can be taken now, or null when one is awaited. */
+  private String outOfTurn() {
+    if (stage != Stage.AWAITING_APPROVAL) {
+      return "no decision is awaited: job " + jobId + " is in stage " + stage;
+    }
+    if (pending != null) {
+      return "a decision on revision " + revision + " was already received";
+    }
+    return null;
+  }
+
+  @Override
+  public JobStatus status() {
+    return new JobStatus(
+        jobId,
+        outputKind,
+        stage,
+        revision,
+        attempt,
+        Map.copyOf(models),
+        prompt,
+        output,
+        List.copyOf(attempts),
+        List.copyOf(calls),
+        inputTokens,
+        outputTokens,
+        costUsd,
+        awaiting,
+        List.copyOf(decisions),
+        reason,
+        createdAt,
+        updatedAt,
+        finishedAt);
+  }
+
+  private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {
+    String summary =
+        step + " · " + models.getOrDefault(step, "unrouted") + " · revision " + revision;
+    if (step != Step.PROMPT) {
+      summary += ", attempt " + attempt;
+    }
+    return Workflow.newActivityStub(activities, options.toBuilder().setSummary(summary).build());
+  }
+
+  private void record(ModelCall call) {
+    calls.add(call);
+    inputTokens += call.inputTokens();
+    outputTokens += call.outputTokens();
+    costUsd = costUsd.add(call.costUsd());
+    updatedAt = now();
+  }
+
+  /** Stops the job before a model call once its budget is spent. */
+  private void ensureBudget(Step next) {
+    BigDecimal budget = request.budgetUsd();
+    if (budget != null && costUsd.signum() > 0 && costUsd.compareTo(budget) >= 0) {
+      throw new BudgetExhausted(
+          "budget of " + budget + " USD spent (" + costUsd + " USD) before " + next);
+    }
+  }
+
+  private void enter(Stage next) {
+    stage = next;
+    updatedAt = now();
+    Workflow.setCurrentDetails(currentDetails());
+    Workflow.upsertTypedSearchAttributes(JobSearchAttributes.STAGE.valueSet(next.name()));
+  }
+
+  private JobResult finish(Stage state, String why, String decidedBy, String approvalState) {
+    stage = state;
+    reason = why;
+    awaiting = null;
+    finishedAt = now();
+    updatedAt = finishedAt;
+    Workflow.setCurrentDetails(currentDetails());
+    Workflow.upsertTypedSearchAttributes(
+        JobSearchAttributes.STAGE.valueSet(state.name()),
+        JobSearchAttributes.APPROVAL.valueSet(approvalState));
+    log.info("job {} ended {}: {}", jobId, state, why);
+    return new JobResult(
+        jobId,
+        state,
+        output,
+        why,
+        decidedBy,
+        revision,
+        attempts.size(),
+        inputTokens,
+        outputTokens,
+        costUsd);
+  }
+
+  private String currentDetails() {
+    StringBuilder details = new StringBuilder("**").append(stage).append("**");
+    if (stage.isFinal()) {
+      details.append(": ").append(reason);
+    } else if (attempt > 0) {
+      details.append(" · revision ").append(revision).append(", attempt ").append(attempt);
+    }
+    details.append(" · ").append(inputTokens + outputTokens).append(" tokens");
+    details.append(" · ").append(costUsd.toPlainString()).append(" USD");
+    return details.toString();
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static ReviewDecision asReview(Decision decision, DecisionAction action) {
+    return decision == null ? new ReviewDecision(action, null, null, null) : decision.as(action);
+  }
+
+  private static String reviewerFeedback(ReviewDecision decision) {
+    String comment = decision.comment();
+    return "Reviewer "
+        + decision.reviewer()
+        + " rejected the previous output: "
+        + (comment == null || comment.isBlank() ? "(no comment)" : comment);
+  }
+
+  private static String joinFeedback(String reviewerFeedback, String qaFeedback) {
+    if (reviewerFeedback == null) {
+      return qaFeedback;
+    }
+    return qaFeedback == null ? reviewerFeedback : reviewerFeedback + "\nQA: " + qaFeedback;
+  }
+
+  private static String commentSuffix(ReviewDecision decision) {
+    String comment = decision.comment();
+    return comment == null || comment.isBlank() ? "" : ": " + comment;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  /** Thrown inside the workflow when the next call would exceed the job's budget. */
+  private static final class BudgetExhausted extends RuntimeException {
+    BudgetExhausted(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.conveyor.workflow.activity;
+
+import dev.conveyor.workflow.model.ArtifactRef;
+
+/**
+ * Input of a generation.
+ *
+ * @param prompt the stored prompt
+ * @param requirements the stored requirements
+ * @param feedback QA feedback or a reviewer's comment for this attempt, null for a first attempt
+ * @param revision the revision, 0 for the first
+ * @param attempt the attempt within the revision, from 1
+ */
+public record GenerationRequest(
+    ArtifactRef prompt, ArtifactRef requirements, String feedback, int revision, int attempt) {}

@@ -1,0 +1,20 @@
+package dev.conveyor.workflow.activity;
+
+import dev.conveyor.workflow.model.ArtifactRef;
+import java.util.List;
+
+/**
+ * Input of a QA check.
+ *
+ * @param output the stored output to judge
+ * @param requirements the stored requirements
+ * @param qaCriteria the checks, in words
+ * @param revision the revision, 0 for the first
+ * @param attempt the attempt within the revision, from 1
+ */
+public record QaRequest(
+    ArtifactRef output,
+    ArtifactRef requirements,
+    List<String> qaCriteria,
+    int revision,
+    int attempt) {}

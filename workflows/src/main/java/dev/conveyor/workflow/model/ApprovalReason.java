@@ -1,0 +1,13 @@
+package dev.conveyor.workflow.model;
+
+/** Why a job waits for a human. */
+public enum ApprovalReason {
+  /** The approval policy asks a human to see every output that passed QA. */
+  POLICY,
+  /** QA never passed within the allowed attempts. */
+  QA_FAILED,
+  /** QA passed with a score under the request's threshold. */
+  LOW_SCORE,
+  /** A reviewer rejected the previous revision and asked for a new one. */
+  REVISION
+}

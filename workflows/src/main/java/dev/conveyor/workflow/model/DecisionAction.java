@@ -1,0 +1,7 @@
+package dev.conveyor.workflow.model;
+
+/** A reviewer's verdict. */
+public enum DecisionAction {
+  APPROVE,
+  REJECT
+}

@@ -1,0 +1,133 @@
+package dev.conveyor.workflow.model;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a job request. The REST API answers 400 with these errors before anything starts; the
+ * workflow runs the same checks, so a request sent straight through a Temporal client ends FAILED
+ * with the same message instead of running.
+ */
+public final class JobRequestValidator {
+
+  public static final int MAX_CRITERIA = 50;
+  public static final int MAX_CRITERION_LENGTH = 1_000;
+  public static final int MAX_QA_ATTEMPTS = 10;
+  public static final int MAX_REVISIONS = 10;
+  public static final int MAX_TAGS = 20;
+  public static final int MAX_TAG_LENGTH = 64;
+  public static final int MAX_SUBMITTER_LENGTH = 200;
+  public static final Duration MAX_APPROVAL_TIMEOUT = Duration.ofDays(365);
+
+  private JobRequestValidator() {}
+
+  /** Returns the errors of a request, empty when it is valid. */
+  public static List<FieldError> validate(JobRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request == null) {
+      errors.add(new FieldError("request", "is required"));
+      return errors;
+    }
+    String requirements = request.requirements();
+    if (requirements == null || requirements.isBlank()) {
+      errors.add(new FieldError("requirements", "is required"));
+    } else if (requirements.length() > JobRequest.MAX_REQUIREMENTS) {
+      errors.add(
+          new FieldError(
+              "requirements",
+              "has "
+                  + requirements.length()
+                  + " characters, at most "
+                  + JobRequest.MAX_REQUIREMENTS
+                  + " are allowed"));
+    }
+    if (request.outputKind() == null) {
+      errors.add(new FieldError("outputKind", "is required: TEXT or IMAGE"));
+    }
+    List<String> criteria = request.qaCriteria();
+    if (criteria != null) {
+      if (criteria.size() > MAX_CRITERIA) {
+        errors.add(new FieldError("qaCriteria", "has more than " + MAX_CRITERIA + " entries"));
+      }
+      for (int i = 0; i < criteria.size(); i++) {
+        String criterion = criteria.get(i);
+        if (criterion == null || criterion.isBlank()) {
+          errors.add(new FieldError("qaCriteria[" + i + "]", "is blank"));
+        } else if (criterion.length() > MAX_CRITERION_LENGTH) {
+          errors.add(
+              new FieldError(
+                  "qaCriteria[" + i + "]",
+                  "is longer than " + MAX_CRITERION_LENGTH + " characters"));
+        }
+      }
+    }
+    checkRange(errors, "maxQaAttempts", request.maxQaAttempts(), 1, MAX_QA_ATTEMPTS);
+    checkRange(errors, "maxRevisions", request.maxRevisions(), 0, MAX_REVISIONS);
+    Double threshold = request.scoreThreshold();
+    if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+      errors.add(new FieldError("scoreThreshold", "must be between 0 and 1"));
+    }
+    Duration timeout = request.approvalTimeout();
+    if (timeout != null
+        && (timeout.isNegative()
+            || timeout.isZero()
+            || timeout.compareTo(MAX_APPROVAL_TIMEOUT) > 0)) {
+      errors.add(new FieldError("approvalTimeout", "must be positive and at most 365 days"));
+    }
+    BigDecimal budget = request.budgetUsd();
+    if (budget != null && budget.signum() < 0) {
+      errors.add(new FieldError("budgetUsd", "must not be negative"));
+    }
+    if (request.submitter() != null && request.submitter().length() > MAX_SUBMITTER_LENGTH) {
+      errors.add(
+          new FieldError("submitter", "is longer than " + MAX_SUBMITTER_LENGTH + " characters"));
+    }
+    List<String> tags = request.tags();
+    if (tags != null) {
+      if (tags.size() > MAX_TAGS) {
+        errors.add(new FieldError("tags", "has more than " + MAX_TAGS + " entries"));
+      }
+      for (int i = 0; i < tags.size(); i++) {
+        String tag = tags.get(i);
+        if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH) {
+          errors.add(
+              new FieldError("tags[" + i + "]", "must be 1 to " + MAX_TAG_LENGTH + " characters"));
+        }
+      }
+    }
+    return errors;
+  }
+
+  /** Returns the errors of a reviewer's decision, empty when it is valid. */
+  public static List<FieldError> validate(ReviewDecision decision) {
+    List<FieldError> errors = new ArrayList<>();
+    if (decision == null) {
+      errors.add(new FieldError("decision", "is required"));
+      return errors;
+    }
+    if (decision.action() == null) {
+      errors.add(new FieldError("action", "is required: APPROVE or REJECT"));
+    }
+    if (decision.reviewer() == null || decision.reviewer().isBlank()) {
+      errors.add(new FieldError("reviewer", "is required"));
+    } else if (decision.reviewer().length() > MAX_SUBMITTER_LENGTH) {
+      errors.add(
+          new FieldError("reviewer", "is longer than " + MAX_SUBMITTER_LENGTH + " characters"));
+    }
+    if (decision.comment() != null && decision.comment().length() > ReviewDecision.MAX_COMMENT) {
+      errors.add(
+          new FieldError(
+              "comment", "is longer than " + ReviewDecision.MAX_COMMENT + " characters"));
+    }
+    return errors;
+  }
+
+  private static void checkRange(
+      List<FieldError> errors, String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      errors.add(new FieldError(field, "must be between " + min + " and " + max));
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.conveyor.workflow.testing;
+
+import dev.conveyor.workflow.activity.ArtifactActivities;
+import dev.conveyor.workflow.activity.GenerationActivities;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.PromptActivities;
+import dev.conveyor.workflow.activity.PromptRequest;
+import dev.conveyor.workflow.activity.QaActivities;
+import dev.conveyor.workflow.activity.QaRequest;
+import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.RoutingActivities;
+import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.QaVerdict;
+import dev.conveyor.workflow.model.Step;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * In-memory activities for workflow tests: content lives in a map keyed by SHA-256, and QA verdicts
+ * come from a script. Each call is recorded, so tests can assert what the workflow asked for.
+ * Register one instance with a test worker; it implements every activity interface.
+ */
+public class ScriptedActivities
+    implements ArtifactActivities,
+        RoutingActivities,
+        PromptActivities,
+        GenerationActivities,
+        QaActivities {
+
+  /** The cost every scripted model call reports. */
+  public static final BigDecimal CALL_COST = new BigDecimal("0.001");
+
+  private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+  private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
+  private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
+  private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
+
+  /** Returns a passing verdict with the given score. */
+  public static QaVerdict pass(double score) {
+    return new QaVerdict(true, score, List.of(), "meets the requirements");
+  }
+
+  /** Returns a failing verdict with the given feedback. */
+  public static QaVerdict fail(String feedback) {
+    return new QaVerdict(false, 0.2, List.of(feedback), feedback);
+  }
+
+  /** Makes QA fail the first {@code failures} attempts of every revision, then pass. */
+  public ScriptedActivities failFirst(int failures) {
+    return judgeWith(
+        request ->
+            request.attempt() <= failures
+                ? fail("attempt " + request.attempt() + " too short")
+                : pass(0.95));
+  }
+
+  /** Makes QA answer with the given function. */
+  public ScriptedActivities judgeWith(Function<QaRequest, QaVerdict> script) {
+    this.verdicts = script;
+    return this;
+  }
+
+  /** Returns every generation request, in order. */
+  public List<GenerationRequest> generations() {
+    return List.copyOf(generations);
+  }
+
+  /** Returns every QA request, in order. */
+  public List<QaRequest> checks() {
+    return List.copyOf(checks);
+  }
+
+  /** Returns the stored content of an artifact as text. */
+  public String text(ArtifactRef ref) {
+    byte[] content = contents.get(ref.sha256());
+    return content == null ? null : new String(content, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public ArtifactRef storeText(String text) {
+    return put(text, "text/plain; charset=utf-8");
+  }
+
+  @Override
+  public Map<Step, String> describeRoutes() {
+    return Map.of(
+        Step.PROMPT, "scripted/prompt-writer",
+        Step.TEXT_GENERATION, "scripted/text-writer",
+        Step.IMAGE_GENERATION, "scripted/painter",
+        Step.TEXT_QA, "scripted/text-judge",
+        Step.VISION_QA, "scripted/vision-judge");
+  }
+
+  @Override
+  public StepResult writePrompt(PromptRequest request) {
+    String text = "Prompt for " + request.outputKind() + ": " + text(request.requirements());
+    return new StepResult(
+        put(text, "text/plain; charset=utf-8"), call(Step.PROMPT, "prompt-writer"));
+  }
+
+  @Override
+  public StepResult generateText(GenerationRequest request) {
+    generations.add(request);
+    String text =
+        "Output r"
+            + request.revision()
+            + "a"
+            + request.attempt()
+            + " feedback="
+            + request.feedback();
+    return new StepResult(
+        put(text, "text/plain; charset=utf-8"), call(Step.TEXT_GENERATION, "text-writer"));
+  }
+
+  @Override
+  public StepResult generateImage(GenerationRequest request) {
+    generations.add(request);
+    String fakePng = "PNG r" + request.revision() + "a" + request.attempt();
+    return new StepResult(put(fakePng, "image/png"), call(Step.IMAGE_GENERATION, "painter"));
+  }
+
+  @Override
+  public QaResult checkText(QaRequest request) {
+    checks.add(request);
+    return new QaResult(verdicts.apply(request), call(Step.TEXT_QA, "text-judge"));
+  }
+
+  @Override
+  public QaResult checkImage(QaRequest request) {
+    checks.add(request);
+    return new QaResult(verdicts.apply(request), call(Step.VISION_QA, "vision-judge"));
+  }
+
+  private ArtifactRef put(String text, String contentType) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    String sha = sha256(bytes);
+    contents.put(sha, bytes);
+    return new ArtifactRef(sha, contentType, bytes.length);
+  }
+
+  private static ModelCall call(Step step, String model) {
+    return new ModelCall(step, "scripted", model, 100, 50, CALL_COST, 1);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
