@@ -103,7 +103,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   private final ArtifactActivities artifacts =
       Workflow.newActivityStub(ArtifactActivities.class, LOCAL_STEP_OPTIONS);
 
-  private String jobId;
+  /** Set at construction: a signal sent with the start is handled before {@link #run} begins. */
+  private final String jobId = Workflow.getInfo().getWorkflowId();
+
   private JobRequest request;
   private OutputKind outputKind;
   private Stage stage = Stage.PROMPT;
@@ -128,7 +130,6 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   @Override
   public JobResult run(JobRequest input) {
-    jobId = Workflow.getInfo().getWorkflowId();
     createdAt = now();
     updatedAt = createdAt;
     outputKind = input == null ? null : input.outputKind();
@@ -166,6 +167,17 @@ public class JobWorkflowImpl implements JobWorkflow {
     ApprovalReason needsHuman = reasonForHuman(last.verdict());
     if (needsHuman == null) {
       if (last.verdict().passed()) {
+        decisions.add(
+            new DecisionRecord(
+                DecisionAction.APPROVE,
+                "policy",
+                null,
+                false,
+                revision,
+                "policy",
+                true,
+                null,
+                now()));
         return finish(
             Stage.APPROVED,
             "QA passed (score " + last.verdict().score() + "); approved by policy",
@@ -463,7 +475,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         why,
         decidedBy,
         revision,
-        attempts.size(),
+        (int) attempts.stream().filter(judged -> judged.verdict() != null).count(),
         inputTokens,
         outputTokens,
         costUsd);

@@ -43,6 +43,7 @@ public class ScriptedActivities
   private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
   private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
   private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
+  private final List<String> invocations = new CopyOnWriteArrayList<>();
   private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
 
   /** Returns a passing verdict with the given score. */
@@ -80,6 +81,14 @@ public class ScriptedActivities
     return List.copyOf(checks);
   }
 
+  /**
+   * Returns the activity type of every call, in order, for example {@code WritePrompt} or {@code
+   * CheckImage}. A retried call appears once per attempt.
+   */
+  public List<String> invocations() {
+    return List.copyOf(invocations);
+  }
+
   /** Returns the stored content of an artifact as text. */
   public String text(ArtifactRef ref) {
     byte[] content = contents.get(ref.sha256());
@@ -88,11 +97,13 @@ public class ScriptedActivities
 
   @Override
   public ArtifactRef storeText(String text) {
+    invocations.add("StoreText");
     return put(text, "text/plain; charset=utf-8");
   }
 
   @Override
   public Map<Step, String> describeRoutes() {
+    invocations.add("DescribeRoutes");
     return Map.of(
         Step.PROMPT, "scripted/prompt-writer",
         Step.TEXT_GENERATION, "scripted/text-writer",
@@ -103,6 +114,7 @@ public class ScriptedActivities
 
   @Override
   public StepResult writePrompt(PromptRequest request) {
+    invocations.add("WritePrompt");
     String text = "Prompt for " + request.outputKind() + ": " + text(request.requirements());
     return new StepResult(
         put(text, "text/plain; charset=utf-8"), call(Step.PROMPT, "prompt-writer"));
@@ -110,6 +122,7 @@ public class ScriptedActivities
 
   @Override
   public StepResult generateText(GenerationRequest request) {
+    invocations.add("GenerateText");
     generations.add(request);
     String text =
         "Output r"
@@ -124,6 +137,7 @@ public class ScriptedActivities
 
   @Override
   public StepResult generateImage(GenerationRequest request) {
+    invocations.add("GenerateImage");
     generations.add(request);
     String fakePng = "PNG r" + request.revision() + "a" + request.attempt();
     return new StepResult(put(fakePng, "image/png"), call(Step.IMAGE_GENERATION, "painter"));
@@ -131,12 +145,14 @@ public class ScriptedActivities
 
   @Override
   public QaResult checkText(QaRequest request) {
+    invocations.add("CheckText");
     checks.add(request);
     return new QaResult(verdicts.apply(request), call(Step.TEXT_QA, "text-judge"));
   }
 
   @Override
   public QaResult checkImage(QaRequest request) {
+    invocations.add("CheckImage");
     checks.add(request);
     return new QaResult(verdicts.apply(request), call(Step.VISION_QA, "vision-judge"));
   }

@@ -1,0 +1,107 @@
+package dev.conveyor.activities.artifact;
+
+import dev.conveyor.workflow.model.ArtifactRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An artifact store on a filesystem, shared by every worker that mounts the same folder. Each
+ * artifact is one file named by its SHA-256 under {@code root/ab/abcdef...}. A file is written to a
+ * temporary file beside its final name, flushed to disk and then renamed atomically, so a reader
+ * never sees a partial file, even when the writer crashes or two workers store the same content at
+ * once. The content type travels in the {@link ArtifactRef}; the store keeps bytes only.
+ */
+public final class FileArtifactStore implements ArtifactStore {
+
+  private final Path root;
+
+  /** Creates a store under the given folder, which is created when the first artifact arrives. */
+  public FileArtifactStore(Path root) {
+    if (root == null) {
+      throw new IllegalArgumentException("the artifact store needs a root folder");
+    }
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** Returns the folder that holds the artifacts. */
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public ArtifactRef put(byte[] content, String contentType) {
+    if (content == null) {
+      throw new IllegalArgumentException("content to store must not be null");
+    }
+    if (contentType == null || contentType.isBlank()) {
+      throw new IllegalArgumentException("content to store needs a content type");
+    }
+    ArtifactRef ref = new ArtifactRef(sha256(content), contentType, content.length);
+    Path target = root.resolve(ref.relativePath());
+    try {
+      if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+        return ref;
+      }
+      Files.createDirectories(target.getParent());
+      writeAtomically(target, content);
+      return ref;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not store artifact " + ref.sha256(), e);
+    }
+  }
+
+  @Override
+  public byte[] read(ArtifactRef ref) {
+    if (ref == null) {
+      throw new IllegalArgumentException("artifact reference must not be null");
+    }
+    byte[] content;
+    try {
+      content = Files.readAllBytes(root.resolve(ref.relativePath()));
+    } catch (NoSuchFileException e) {
+      throw new ArtifactNotFoundException(ref);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read artifact " + ref.sha256(), e);
+    }
+    String actual = sha256(content);
+    if (!actual.equals(ref.sha256())) {
+      throw new IllegalStateException(
+          "artifact " + ref.sha256() + " is corrupt: its content hashes to " + actual);
+    }
+    return content;
+  }
+
+  private static void writeAtomically(Path target, byte[] content) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+}

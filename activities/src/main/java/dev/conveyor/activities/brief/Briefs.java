@@ -1,0 +1,157 @@
+package dev.conveyor.activities.brief;
+
+import dev.conveyor.workflow.model.OutputKind;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the requests for the prompt writer and the writer, and reads their sections back. A brief
+ * is plain text in sections, each opened by a line {@code ### Heading}; a section runs to the next
+ * such line.
+ */
+public final class Briefs {
+
+  public static final String OUTPUT_KIND = "Output kind";
+  public static final String REQUIREMENTS = "Requirements";
+  public static final String CRITERIA = "Quality criteria";
+  public static final String ORIGINAL_REQUIREMENTS = "Original requirements";
+  public static final String FEEDBACK = "Feedback on the previous attempt";
+  public static final String CHANGES = "Changes requested after the previous attempt";
+
+  /** What a criteria section says when there are none. */
+  public static final String NO_CRITERIA = "(none beyond the requirements)";
+
+  private static final String PROMPT_WRITER_SYSTEM =
+      """
+      You write prompts for generative models. Turn the business requirements into one clear, \
+      self-contained prompt for %s. Keep every fact and constraint of the requirements, state the \
+      audience, tone and format they imply, and list the quality criteria the result must meet. \
+      Answer with the prompt only.""";
+
+  private static final String WRITER_SYSTEM =
+      """
+      You are a professional writer. Write the text the prompt asks for and meet every \
+      requirement and quality criterion. When feedback on a previous attempt is given, fix every \
+      point it raises. Answer with the text only, without a preamble or notes about the writing.""";
+
+  private Briefs() {}
+
+  /** Returns the request that asks the prompt writer for a prompt. */
+  public static ChatRequest promptRequest(
+      String requirements, OutputKind kind, List<String> criteria) {
+    String audience =
+        kind == OutputKind.IMAGE
+            ? "an image-generation model: describe subject, composition, style and colours in at"
+                + " most 150 words"
+            : "a text-writing model";
+    String user =
+        section(OUTPUT_KIND, kind.name())
+            + section(REQUIREMENTS, requirements)
+            + section(CRITERIA, bullets(criteria));
+    return ChatRequest.builder()
+        .messages(
+            SystemMessage.from(PROMPT_WRITER_SYSTEM.formatted(audience)),
+            UserMessage.from(user.strip()))
+        .build();
+  }
+
+  /** Returns the request that asks the writer for a text. */
+  public static ChatRequest writingRequest(String prompt, String requirements, String feedback) {
+    StringBuilder user = new StringBuilder(prompt.strip()).append("\n\n");
+    user.append(section(ORIGINAL_REQUIREMENTS, requirements));
+    if (feedback != null && !feedback.isBlank()) {
+      user.append(section(FEEDBACK, feedback));
+    }
+    return ChatRequest.builder()
+        .messages(SystemMessage.from(WRITER_SYSTEM), UserMessage.from(user.toString().strip()))
+        .build();
+  }
+
+  /** Returns the prompt for an image model: the written prompt and any requested changes. */
+  public static String imagePrompt(String prompt, String feedback) {
+    if (feedback == null || feedback.isBlank()) {
+      return prompt.strip();
+    }
+    return prompt.strip() + "\n\n" + section(CHANGES, feedback).strip();
+  }
+
+  /** Returns a section: its heading line and its body. */
+  public static String section(String heading, String body) {
+    return "### " + heading + "\n" + (body == null ? "" : body.strip()) + "\n\n";
+  }
+
+  /**
+   * Returns the body of a section of a brief, or null when the brief has no such section.
+   *
+   * @param brief the brief
+   * @param heading the heading, without the leading {@code ###}
+   */
+  public static String read(String brief, String heading) {
+    if (brief == null) {
+      return null;
+    }
+    String[] lines = brief.split("\\R", -1);
+    StringBuilder body = null;
+    for (String line : lines) {
+      boolean isHeading = line.startsWith("### ");
+      if (body != null) {
+        if (isHeading) {
+          break;
+        }
+        body.append(line).append('\n');
+      } else if (isHeading && line.substring(4).strip().equalsIgnoreCase(heading)) {
+        body = new StringBuilder();
+      }
+    }
+    return body == null ? null : body.toString().strip();
+  }
+
+  /** Returns the lines of a bulleted section, without their bullets. */
+  public static List<String> bulletsOf(String body) {
+    List<String> items = new ArrayList<>();
+    if (body == null) {
+      return items;
+    }
+    for (String line : body.split("\\R")) {
+      String item = line.strip().replaceFirst("^[-*•]\\s*", "").strip();
+      if (!item.isEmpty() && !item.equals(NO_CRITERIA)) {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  /** Returns the text of the last user message of a request. */
+  public static String userText(ChatRequest request) {
+    List<ChatMessage> messages = request.messages();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i) instanceof UserMessage user) {
+        StringBuilder text = new StringBuilder();
+        for (Content content : user.contents()) {
+          if (content instanceof TextContent part) {
+            text.append(part.text()).append('\n');
+          }
+        }
+        return text.toString().strip();
+      }
+    }
+    return "";
+  }
+
+  private static String bullets(List<String> items) {
+    if (items == null || items.isEmpty()) {
+      return NO_CRITERIA;
+    }
+    StringBuilder text = new StringBuilder();
+    for (String item : items) {
+      text.append("- ").append(item.strip()).append('\n');
+    }
+    return text.toString();
+  }
+}

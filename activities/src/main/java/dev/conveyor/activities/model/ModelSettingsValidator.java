@@ -1,0 +1,90 @@
+package dev.conveyor.activities.model;
+
+import dev.conveyor.activities.offline.OfflineModels;
+import dev.conveyor.workflow.model.Step;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.Function;
+
+/** Checks the settings of one step and reports the first mistake as one line. */
+final class ModelSettingsValidator {
+
+  private ModelSettingsValidator() {}
+
+  static void validate(Step step, ModelSettings settings, Function<String, String> environment) {
+    String problem = problem(step, settings, environment);
+    if (problem != null) {
+      throw new IllegalArgumentException(ModelCatalog.propertyOf(step) + ": " + problem);
+    }
+  }
+
+  private static String problem(
+      Step step, ModelSettings settings, Function<String, String> environment) {
+    String provider = settings.provider();
+    if (!ModelSettings.OFFLINE.equals(provider) && !ModelSettings.OPENAI.equals(provider)) {
+      return "provider '" + oneLine(provider) + "' is unknown (known: offline, openai)";
+    }
+    if (settings.isOffline()) {
+      String expected = OfflineModels.nameFor(step);
+      if (settings.model() != null && !settings.model().equals(expected)) {
+        return "model '"
+            + oneLine(settings.model())
+            + "' is not an offline model for this step (the offline model is "
+            + expected
+            + ")";
+      }
+      return null;
+    }
+    if (settings.model() == null) {
+      return "model is required for provider 'openai'";
+    }
+    if (settings.baseUrl() != null && !httpUrl(settings.baseUrl())) {
+      return "base-url '" + oneLine(settings.baseUrl()) + "' is not an http or https URL";
+    }
+    if (settings.apiKeyEnv() != null) {
+      String key = environment == null ? null : environment.apply(settings.apiKeyEnv());
+      if (key == null || key.isBlank()) {
+        return "API key environment variable " + oneLine(settings.apiKeyEnv()) + " is not set";
+      }
+    }
+    if (settings.timeout().isNegative() || settings.timeout().isZero()) {
+      return "timeout must be positive, was " + settings.timeout();
+    }
+    Double temperature = settings.temperature();
+    if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+      return "temperature must be between 0 and 2, was " + temperature;
+    }
+    if (settings.maxTokens() != null && settings.maxTokens() <= 0) {
+      return "max-tokens must be positive, was " + settings.maxTokens();
+    }
+    if (negative(settings.inputUsdPerMillion())) {
+      return "input-usd-per-million must not be negative";
+    }
+    if (negative(settings.outputUsdPerMillion())) {
+      return "output-usd-per-million must not be negative";
+    }
+    if (negative(settings.usdPerImage())) {
+      return "usd-per-image must not be negative";
+    }
+    return null;
+  }
+
+  private static boolean httpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static boolean negative(BigDecimal price) {
+    return price.signum() < 0;
+  }
+
+  private static String oneLine(String value) {
+    return value.replaceAll("\\s+", " ");
+  }
+}

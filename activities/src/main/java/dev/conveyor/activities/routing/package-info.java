@@ -1,0 +1,2 @@
+/** Tells the workflow which model serves each step. */
+package dev.conveyor.activities.routing;

@@ -1,0 +1,5 @@
+/**
+ * Plain-text analysis shared by the QA checks and the offline writers: the key terms of a text, the
+ * terms that criteria require, and the length limits a text states.
+ */
+package dev.conveyor.activities.text;

@@ -1,0 +1,83 @@
+package dev.conveyor.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Spring Boot jar run in its own JVM, its output in a log file. */
+final class JavaProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private JavaProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code java -jar jar args...}, writing its output to {@code logDir/name.log}. */
+  static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
+      throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build it first (./mvnw package runs the modules in order)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    Path log = logDir.resolve(name + ".log");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    return new JavaProcess(name, process, log);
+  }
+
+  /** Kills the JVM with SIGKILL ({@code destroyForcibly} on Unix): no shutdown hook runs. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " did not die");
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Returns the process's output so far, for failure messages. */
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.conveyor.starter.api;
+
+import dev.conveyor.starter.artifact.ArtifactReader;
+import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.Decision;
+import dev.conveyor.workflow.model.DecisionAction;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Jobs over HTTP; a thin layer on {@link JobClient}, which validates and talks to Temporal. */
+@RestController
+@RequestMapping("/api/jobs")
+class JobController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final JobClient jobs;
+  private final ArtifactReader artifacts;
+
+  JobController(JobClient jobs, ArtifactReader artifacts) {
+    this.jobs = jobs;
+    this.artifacts = artifacts;
+  }
+
+  /** Starts a job: 201 for a new one, 200 when the idempotency key names an existing one. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<StartedJob> submit(
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @RequestBody JobRequest request) {
+    StartedJob job = jobs.start(idempotencyKey, request);
+    if (!job.created()) {
+      return ResponseEntity.ok(job);
+    }
+    return ResponseEntity.created(
+            ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(job.jobId())
+                .toUri())
+        .body(job);
+  }
+
+  @GetMapping("/{id}")
+  JobStatus status(@PathVariable String id) {
+    return jobs.status(id);
+  }
+
+  @PostMapping("/{id}/approve")
+  JobStatus approve(@PathVariable String id, @RequestBody(required = false) Decision decision) {
+    return jobs.decide(id, orEmpty(decision).as(DecisionAction.APPROVE));
+  }
+
+  @PostMapping("/{id}/reject")
+  JobStatus reject(@PathVariable String id, @RequestBody(required = false) Decision decision) {
+    return jobs.decide(id, orEmpty(decision).as(DecisionAction.REJECT));
+  }
+
+  /** Returns the job's newest output with its own content type. */
+  @GetMapping("/{id}/output")
+  ResponseEntity<byte[]> output(@PathVariable String id) {
+    ArtifactRef output = jobs.status(id).output();
+    if (output == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "job " + id + " has no output yet");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(output.contentType()))
+        .eTag(output.sha256())
+        .body(artifacts.read(output));
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<Void> cancel(@PathVariable String id) {
+    jobs.cancel(id);
+    return ResponseEntity.accepted().build();
+  }
+
+  private static Decision orEmpty(Decision decision) {
+    return decision == null ? new Decision(null, null, null) : decision;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The REST API under {@code /api/jobs}: submit a job, follow it, decide on it, download its output
+ * and cancel it. Every error answers with a JSON body that names what went wrong.
+ */
+package dev.conveyor.starter.api;

@@ -1,0 +1,136 @@
+package dev.conveyor.starter.cli;
+
+import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.workflow.model.Decision;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobStatus;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API as the command line sees it; HTTP errors become {@link CliException}s. */
+final class ConveyorHttp {
+
+  /** An artifact as downloaded. */
+  record Download(String contentType, byte[] bytes) {}
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final HttpClient http;
+  private final JsonMapper json;
+
+  ConveyorHttp(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    this.json =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  }
+
+  StartedJob submit(JobRequest request, String idempotencyKey) throws CliException {
+    HttpRequest.Builder post =
+        builder("/api/jobs")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)));
+    if (idempotencyKey != null) {
+      post.header("Idempotency-Key", idempotencyKey);
+    }
+    return read(send(post.build()), StartedJob.class);
+  }
+
+  JobStatus status(String jobId) throws CliException {
+    return read(send(builder(job(jobId)).GET().build()), JobStatus.class);
+  }
+
+  JobStatus decide(String jobId, String action, Decision decision) throws CliException {
+    HttpRequest post =
+        builder(job(jobId) + "/" + action)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(decision)))
+            .build();
+    return read(send(post), JobStatus.class);
+  }
+
+  Download output(String jobId) throws CliException {
+    HttpResponse<byte[]> response = send(builder(job(jobId) + "/output").GET().build());
+    String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+    return new Download(type, response.body());
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(TIMEOUT)
+        .header("Accept", "application/json, */*");
+  }
+
+  private static String job(String jobId) {
+    return "/api/jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) throws CliException {
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException e) {
+      throw new CliException(CliException.FAILURE, "cannot reach Conveyor at " + base);
+    } catch (IOException e) {
+      throw new CliException(
+          CliException.FAILURE, "request to Conveyor at " + base + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(CliException.FAILURE, "interrupted");
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response;
+    }
+    int exitCode =
+        switch (status) {
+          case 400 -> CliException.USAGE;
+          case 404 -> CliException.NOT_FOUND;
+          case 409 -> CliException.CONFLICT;
+          default -> CliException.FAILURE;
+        };
+    throw new CliException(exitCode, errorMessage(response));
+  }
+
+  /** Returns the error of an API error body, with its fields, in one line. */
+  private String errorMessage(HttpResponse<byte[]> response) {
+    try {
+      JsonNode body = json.readTree(response.body());
+      List<String> fields = new ArrayList<>();
+      for (JsonNode field : body.path("fields")) {
+        fields.add(field.path("field").asString() + " " + field.path("message").asString());
+      }
+      String error = body.path("error").asString("HTTP " + response.statusCode());
+      return fields.isEmpty() ? error : error + ": " + String.join("; ", fields);
+    } catch (JacksonException e) {
+      return "HTTP " + response.statusCode() + " from " + response.uri();
+    }
+  }
+
+  private <T> T read(HttpResponse<byte[]> response, Class<T> type) throws CliException {
+    try {
+      return json.readValue(response.body(), type);
+    } catch (JacksonException e) {
+      throw new CliException(
+          CliException.FAILURE, "unexpected answer from " + response.uri() + ": " + e);
+    }
+  }
+}

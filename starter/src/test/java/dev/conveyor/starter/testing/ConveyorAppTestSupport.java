@@ -1,0 +1,39 @@
+package dev.conveyor.starter.testing;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The starter on a random port against the in-process Temporal test server, with a worker running
+ * the real workflow and artifacts in a temporary folder. Each test class gets its own application,
+ * closed after the class together with its artifact folder.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.temporal.test-server.enabled=true")
+@Import(TemporalTestConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public abstract class ConveyorAppTestSupport {
+
+  @TempDir static Path artifactsDir;
+
+  @LocalServerPort protected int port;
+
+  @Autowired protected FileScriptedActivities activities;
+
+  @DynamicPropertySource
+  static void artifacts(DynamicPropertyRegistry registry) {
+    registry.add("conveyor.artifacts.dir", () -> artifactsDir.toString());
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.conveyor.starter.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP against the running application: tests see exactly what clients see. */
+public final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String base;
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  public Http(String base) {
+    this.base = base;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Posts a JSON body; {@code headers} are name, value pairs. */
+  public HttpResponse<String> post(String path, String json, String... headers) {
+    HttpRequest.Builder post =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      post.header(headers[i], headers[i + 1]);
+    }
+    return send(post.build());
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.conveyor.starter.testing;
+
+import dev.conveyor.starter.config.ArtifactProperties;
+import dev.conveyor.starter.config.ConveyorTemporalProperties;
+import dev.conveyor.workflow.JobSearchAttributes;
+import dev.conveyor.workflow.JobWorkflowImpl;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A real Temporal for the starter's tests: the Boot starter's in-process test server (enabled with
+ * {@code spring.temporal.test-server.enabled}) with the job's search attributes registered, and a
+ * worker running the real {@link JobWorkflowImpl} on scripted activities.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TemporalTestConfiguration {
+
+  @Bean
+  TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> conveyorTestServer() {
+    return options -> {
+      JobSearchAttributes.ALL.forEach(
+          key ->
+              options.registerSearchAttribute(
+                  key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+      // Jobs wait for reviewers in real time; nothing in these tests waits for a timer.
+      return options.setUseTimeskipping(false);
+    };
+  }
+
+  @Bean
+  FileScriptedActivities scriptedActivities(ArtifactProperties artifacts) {
+    return new FileScriptedActivities(artifacts.dir());
+  }
+
+  @Bean
+  Worker conveyorTestWorker(
+      TestWorkflowEnvironment environment,
+      FileScriptedActivities activities,
+      ConveyorTemporalProperties temporal) {
+    Worker worker = environment.newWorker(temporal.taskQueue());
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerActivitiesImplementations(activities);
+    environment.start();
+    return worker;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.conveyor.worker.config;
+
+import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.offline.OfflineSettings;
+import dev.conveyor.workflow.JobWorkflow;
+import dev.conveyor.workflow.model.Step;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The worker's settings under {@code conveyor.*}.
+ *
+ * @param temporal where the worker finds Temporal and which task queue it serves
+ * @param artifacts where content is stored
+ * @param models the model of each step; steps left out use the built-in offline models
+ * @param offline how the offline models behave
+ */
+@ConfigurationProperties("conveyor")
+public record WorkerProperties(
+    Temporal temporal, Artifacts artifacts, Map<Step, ModelSettings> models, OfflineSettings offline) {
+
+  public WorkerProperties {
+    temporal = temporal == null ? new Temporal(null, null, null) : temporal;
+    artifacts = artifacts == null ? new Artifacts(null) : artifacts;
+    models = models == null ? Map.of() : Map.copyOf(models);
+    offline = offline == null ? new OfflineSettings(0, Duration.ZERO) : offline;
+  }
+
+  /**
+   * Temporal settings. The connection itself (target, namespace, TLS, API key) is the Temporal
+   * Boot starter's {@code spring.temporal.*}.
+   *
+   * @param taskQueue the task queue this worker serves
+   * @param embedded the local test server started inside the worker
+   * @param testServer whether the target is a Temporal test server (embedded or standalone): the
+   *     worker then turns sticky queues off, which the test server cannot time out after a crash
+   */
+  public record Temporal(String taskQueue, Embedded embedded, Boolean testServer) {
+    public Temporal {
+      taskQueue = taskQueue == null ? JobWorkflow.DEFAULT_TASK_QUEUE : taskQueue;
+      embedded = embedded == null ? new Embedded(false, null, null) : embedded;
+      testServer = testServer == null ? embedded.enabled() : testServer;
+    }
+  }
+
+  /**
+   * The embedded Temporal test server.
+   *
+   * @param enabled whether the worker starts it
+   * @param host the address it binds; loopback by default, so nothing outside the machine reaches
+   *     it
+   * @param port the port it listens on
+   */
+  public record Embedded(boolean enabled, String host, Integer port) {
+    public Embedded {
+      host = host == null ? "127.0.0.1" : host;
+      port = port == null ? 7233 : port;
+    }
+  }
+
+  /**
+   * The artifact store.
+   *
+   * @param dir the folder of the filesystem store
+   */
+  public record Artifacts(Path dir) {
+    public Artifacts {
+      dir = dir == null ? Path.of("data", "artifacts") : dir;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Spring Boot application hosting the Conveyor Temporal worker. */
+package dev.conveyor.worker;

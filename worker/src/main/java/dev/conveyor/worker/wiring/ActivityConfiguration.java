@@ -1,0 +1,57 @@
+package dev.conveyor.worker.wiring;
+
+import dev.conveyor.activities.artifact.ArtifactActivitiesImpl;
+import dev.conveyor.activities.artifact.ArtifactStore;
+import dev.conveyor.activities.artifact.FileArtifactStore;
+import dev.conveyor.activities.generation.GenerationActivitiesImpl;
+import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.prompt.PromptActivitiesImpl;
+import dev.conveyor.activities.qa.QaActivitiesImpl;
+import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.worker.config.WorkerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The activity beans the Temporal worker registers (by bean name, see {@code
+ * spring.temporal.workers} in application.yml), built from the worker's settings.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActivityConfiguration {
+
+  @Bean
+  ArtifactStore artifactStore(WorkerProperties properties) {
+    return new FileArtifactStore(properties.artifacts().dir());
+  }
+
+  @Bean
+  ModelCatalog modelCatalog(WorkerProperties properties) {
+    return ModelCatalogFactory.create(properties);
+  }
+
+  @Bean
+  ArtifactActivitiesImpl artifactActivities(ArtifactStore store) {
+    return new ArtifactActivitiesImpl(store);
+  }
+
+  @Bean
+  RoutingActivitiesImpl routingActivities(ModelCatalog catalog) {
+    return new RoutingActivitiesImpl(catalog);
+  }
+
+  @Bean
+  PromptActivitiesImpl promptActivities(ArtifactStore store, ModelCatalog catalog) {
+    return new PromptActivitiesImpl(store, catalog);
+  }
+
+  @Bean
+  GenerationActivitiesImpl generationActivities(ArtifactStore store, ModelCatalog catalog) {
+    return new GenerationActivitiesImpl(store, catalog);
+  }
+
+  @Bean
+  QaActivitiesImpl qaActivities(
+      ArtifactStore store, ModelCatalog catalog, WorkerProperties properties) {
+    return new QaActivitiesImpl(store, catalog, properties.offline());
+  }
+}

@@ -1,0 +1,19 @@
+package dev.conveyor.worker.wiring;
+
+import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.worker.StartupFailure;
+import dev.conveyor.worker.config.WorkerProperties;
+
+/** Builds the model catalog and reports a configuration mistake as one clear line. */
+final class ModelCatalogFactory {
+
+  private ModelCatalogFactory() {}
+
+  static ModelCatalog create(WorkerProperties properties) {
+    try {
+      return ModelCatalog.create(properties.models(), properties.offline(), System::getenv);
+    } catch (IllegalArgumentException e) {
+      throw StartupFailure.configuration(e.getMessage(), e);
+    }
+  }
+}

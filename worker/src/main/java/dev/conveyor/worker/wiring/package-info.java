@@ -1,0 +1,2 @@
+/** Builds the activity beans from the worker's settings. */
+package dev.conveyor.worker.wiring;

@@ -1,0 +1,156 @@
+package dev.conveyor.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
+import dev.conveyor.workflow.JobWorkflow;
+import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.DecisionAction;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobResult;
+import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.model.ReviewDecision;
+import dev.conveyor.workflow.model.Stage;
+import dev.conveyor.workflow.model.Step;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.awt.image.BufferedImage;
+import io.temporal.client.WorkflowStub;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker as it runs by default: embedded Temporal server on loopback, the real offline
+ * activities writing to a filesystem artifact store. Offline QA fails the first attempt, so every
+ * job goes through the retry loop.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "conveyor.temporal.embedded.port=0",
+      "conveyor.temporal.task-queue=worker-tests",
+      "conveyor.offline.qa-fail-first=1"
+    })
+class ConveyorWorkerApplicationTests {
+
+  @TempDir static Path artifacts;
+
+  @DynamicPropertySource
+  static void artifactsDir(DynamicPropertyRegistry registry) {
+    registry.add("conveyor.artifacts.dir", () -> artifacts.toString());
+  }
+
+  @Autowired WorkflowClient client;
+  @Autowired EmbeddedTemporalServer server;
+
+  @Test
+  void text_job_retries_qa_waits_for_a_reviewer_and_ends_approved_with_a_stored_output()
+      throws Exception {
+    JobWorkflow job =
+        start(
+            JobRequest.of(
+                "A release note for version 2.0 of a note-taking app: offline sync and dark mode",
+                OutputKind.TEXT,
+                List.of("mentions offline sync")));
+
+    JobStatus awaiting = awaitStage(job, Stage.AWAITING_APPROVAL);
+    assertThat(awaiting.attempts()).hasSize(2);
+    assertThat(awaiting.attempts().get(0).verdict().passed()).isFalse();
+    assertThat(awaiting.attempts().get(1).verdict().passed()).isTrue();
+    assertThat(awaiting.attempts().get(1).feedback()).isNotBlank();
+    assertThat(awaiting.models().get(Step.TEXT_GENERATION)).isEqualTo("offline/conveyor-text-writer");
+    assertThat(awaiting.inputTokens()).isPositive();
+
+    JobStatus decided =
+        job.decide(new ReviewDecision(DecisionAction.APPROVE, "rita", "fine", null));
+    assertThat(decided.decisions()).singleElement().satisfies(d -> assertThat(d.applied()).isTrue());
+
+    JobResult result = WorkflowStub.fromTyped(job).getResult(JobResult.class);
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.decidedBy()).isEqualTo("rita");
+    String text = Files.readString(stored(result.output()));
+    assertThat(text.toLowerCase()).contains("offline sync");
+  }
+
+  @Test
+  void image_job_is_drawn_as_a_png_and_approved_by_policy() throws Exception {
+    JobRequest request =
+        JobRequest.of("A minimalist logo of a paper boat", OutputKind.IMAGE, List.of())
+            .withApprovalPolicy(ApprovalPolicy.NEVER);
+    String workflowId = "worker-test-" + UUID.randomUUID();
+    JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, options(workflowId));
+    JobResult result = job.run(request);
+
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.decidedBy()).isEqualTo("policy");
+    assertThat(result.output().contentType()).isEqualTo("image/png");
+    BufferedImage image = ImageIO.read(stored(result.output()).toFile());
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isGreaterThanOrEqualTo(64);
+  }
+
+  @Test
+  void embedded_server_listens_on_loopback_only() throws Exception {
+    assertThat(server.boundAddress().getAddress().isLoopbackAddress()).isTrue();
+    for (InetAddress address : nonLoopbackAddresses()) {
+      try (Socket socket = new Socket()) {
+        assertThatThrownBy(
+                () -> socket.connect(new InetSocketAddress(address, server.port()), 2_000))
+            .as("connection to %s:%d", address, server.port())
+            .isInstanceOf(IOException.class);
+      }
+    }
+  }
+
+  private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+        .toList();
+  }
+
+  private JobWorkflow start(JobRequest request) {
+    JobWorkflow job =
+        client.newWorkflowStub(JobWorkflow.class, options("worker-test-" + UUID.randomUUID()));
+    WorkflowClient.start(job::run, request);
+    return job;
+  }
+
+  private static WorkflowOptions options(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue("worker-tests")
+        .build();
+  }
+
+  private static JobStatus awaitStage(JobWorkflow job, Stage stage) {
+    return await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(job::status, status -> status.stage() == stage);
+  }
+
+  private static Path stored(ArtifactRef ref) {
+    return artifacts.resolve(ref.relativePath());
+  }
+}

@@ -1,0 +1,293 @@
+package dev.conveyor.workflow;
+
+import static dev.conveyor.workflow.JobRequests.text;
+import static dev.conveyor.workflow.JobRequests.withBudget;
+import static dev.conveyor.workflow.JobRequests.withRequirements;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conveyor.workflow.activity.ActivityErrors;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.QaRequest;
+import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobResult;
+import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.Stage;
+import dev.conveyor.workflow.model.Step;
+import dev.conveyor.workflow.testing.ActivityGate;
+import dev.conveyor.workflow.testing.JobWorkflowHarness;
+import dev.conveyor.workflow.testing.ScriptedActivities;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Jobs that end without a reviewer's verdict: cancelled, invalid, broken or over budget. */
+class JobWorkflowFailureTests {
+
+  private final JobWorkflowHarness harness = new JobWorkflowHarness();
+
+  @AfterEach
+  void closeEnvironment() {
+    harness.close();
+  }
+
+  @Test
+  void should_close_cancelled_with_stage_cancelled_when_cancelled_while_awaiting_approval() {
+    // given
+    ScriptedActivities activities = new ScriptedActivities();
+    harness.start(activities);
+    JobWorkflow job = harness.submit(text());
+    JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+
+    // when
+    harness.cancel(job);
+
+    // then the Java SDK closes a workflow whose cancellation was requested as CANCELED, whatever
+    // it returns, so the JobResult never reaches the client; the status tells what happened
+    assertThatThrownBy(() -> harness.result(job))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED);
+    JobStatus status = job.status();
+    assertThat(status.stage()).isEqualTo(Stage.CANCELLED);
+    assertThat(status.reason()).isEqualTo("cancelled during AWAITING_APPROVAL");
+    assertThat(status.awaiting()).isNull();
+    assertThat(status.decisions()).isEmpty();
+    assertThat(status.attempts()).hasSize(1);
+    assertThat(status.finishedAt()).isAfterOrEqualTo(awaiting.awaiting().since());
+    assertThat(harness.searchAttribute(job, JobSearchAttributes.STAGE)).isEqualTo("CANCELLED");
+    assertThat(harness.searchAttribute(job, JobSearchAttributes.APPROVAL)).isEqualTo("NONE");
+  }
+
+  @Test
+  void should_close_cancelled_with_stage_cancelled_when_cancelled_during_generation() {
+    // given
+    ActivityGate generation = new ActivityGate();
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public StepResult generateText(GenerationRequest request) {
+            generation.pass();
+            return super.generateText(request);
+          }
+        };
+    harness.start(activities);
+    JobWorkflow job = harness.submit(text());
+    generation.awaitArrival();
+
+    // when
+    try {
+      harness.cancel(job);
+      assertThatThrownBy(() -> harness.result(job))
+          .isInstanceOf(WorkflowFailedException.class)
+          .hasCauseInstanceOf(CanceledFailure.class);
+    } finally {
+      generation.open();
+    }
+
+    // then
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED);
+    JobStatus status = job.status();
+    assertThat(status.stage()).isEqualTo(Stage.CANCELLED);
+    assertThat(status.reason()).isEqualTo("cancelled during GENERATE");
+    assertThat(status.output()).isNull();
+    assertThat(activities.checks()).isEmpty();
+    assertThat(harness.searchAttribute(job, JobSearchAttributes.STAGE)).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void should_fail_with_invalid_request_naming_the_field_when_requirements_are_blank() {
+    // given
+    ScriptedActivities activities = new ScriptedActivities();
+    harness.start(activities);
+
+    // when
+    JobWorkflow job = harness.submit(withRequirements(text(), "   "));
+    JobResult result = harness.result(job);
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason()).startsWith("invalid request").contains("requirements: is required");
+    assertThat(result.output()).isNull();
+    assertThat(result.qaAttempts()).isZero();
+    assertThat(result.costUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(activities.invocations()).isEmpty();
+    JobStatus status = job.status();
+    assertThat(status.stage()).isEqualTo(Stage.FAILED);
+    assertThat(status.reason()).isEqualTo(result.reason());
+    assertThat(status.createdAt()).isNotNull();
+    assertThat(status.finishedAt()).isEqualTo(status.updatedAt()).isNotNull();
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void should_fail_with_every_invalid_field_when_several_are_wrong() {
+    // given
+    harness.start(new ScriptedActivities());
+    JobRequest request =
+        new JobRequest(
+            "fine", null, List.of(" "), 0, null, null, 1.5, null, null, null, null, null);
+
+    // when
+    JobResult result = harness.result(harness.submit(request));
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason())
+        .startsWith("invalid request")
+        .contains("outputKind: is required")
+        .contains("qaCriteria[0]: is blank")
+        .contains("maxQaAttempts: must be between 1 and 10")
+        .contains("scoreThreshold: must be between 0 and 1");
+  }
+
+  @Test
+  void should_fail_naming_the_stage_when_generation_is_rejected_for_good() {
+    // given
+    AtomicInteger calls = new AtomicInteger();
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public StepResult generateText(GenerationRequest request) {
+            calls.incrementAndGet();
+            throw ApplicationFailure.newNonRetryableFailure(
+                "model text-writer refused the key", ActivityErrors.MODEL_REJECTED);
+          }
+        };
+    harness.start(activities);
+
+    // when
+    JobWorkflow job = harness.submit(text());
+    JobResult result = harness.result(job);
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason())
+        .startsWith("GENERATE failed after retries")
+        .contains("model text-writer refused the key");
+    assertThat(result.decidedBy()).isNull();
+    assertThat(result.qaAttempts()).isZero();
+    assertThat(calls).as("a non-retryable failure is not retried").hasValue(1);
+    assertThat(job.status().calls()).hasSize(1);
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void should_fail_naming_qa_when_the_judge_is_rejected_for_good() {
+    // given
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public QaResult checkText(QaRequest request) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                "judge model not found", ActivityErrors.MODEL_REJECTED);
+          }
+        };
+    harness.start(activities);
+
+    // when
+    JobWorkflow job = harness.submit(text());
+    JobResult result = harness.result(job);
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason()).startsWith("QA failed after retries").contains("judge model");
+    assertThat(result.output()).as("the unjudged output is still reported").isNotNull();
+    assertThat(result.qaAttempts()).as("QA judged nothing").isZero();
+    JobStatus status = job.status();
+    assertThat(status.attempts()).hasSize(1);
+    assertThat(status.attempts().get(0).verdict()).isNull();
+  }
+
+  @Test
+  void should_retry_a_transient_failure_and_carry_on() {
+    // given
+    AtomicInteger calls = new AtomicInteger();
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public StepResult generateText(GenerationRequest request) {
+            if (calls.incrementAndGet() < 3) {
+              throw new IllegalStateException("HTTP 503 from the model");
+            }
+            return super.generateText(request);
+          }
+        };
+    harness.start(activities);
+
+    // when
+    JobWorkflow job = harness.submit(text(ApprovalPolicy.NEVER));
+    JobResult result = harness.result(job);
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(calls).hasValue(3);
+    assertThat(result.qaAttempts()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "budget {0} USD")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0      | budget of 0 USD spent (0.001 USD) before TEXT_GENERATION",
+        "0.0015 | budget of 0.0015 USD spent (0.002 USD) before TEXT_QA",
+        "0.004  | budget of 0.004 USD spent (0.004 USD) before TEXT_QA"
+      })
+  void should_stop_within_budget_plus_one_call_when_the_budget_is_smaller_than_the_calls(
+      String budget, String reason) {
+    // given QA that never passes, so the job would otherwise make 7 calls
+    ScriptedActivities activities =
+        new ScriptedActivities().judgeWith(r -> ScriptedActivities.fail("too vague"));
+    harness.start(activities);
+
+    // when
+    JobWorkflow job = harness.submit(withBudget(text(), budget));
+    JobResult result = harness.result(job);
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason()).isEqualTo(reason);
+    assertThat(result.decidedBy()).isNull();
+    assertThat(result.costUsd())
+        .isLessThanOrEqualTo(new BigDecimal(budget).add(ScriptedActivities.CALL_COST))
+        .isGreaterThanOrEqualTo(new BigDecimal(budget));
+    JobStatus status = job.status();
+    assertThat(status.costUsd()).isEqualByComparingTo(result.costUsd());
+    assertThat(status.calls()).hasSizeLessThan(7);
+    assertThat(result.qaAttempts())
+        .as("only judged generations count as QA attempts")
+        .isEqualTo((int) status.calls().stream().filter(c -> c.step() == Step.TEXT_QA).count());
+    assertThat(
+            status.calls().stream()
+                .map(ModelCall::costUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo(result.costUsd());
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void should_not_touch_a_job_whose_budget_covers_its_calls() {
+    // given
+    harness.start(new ScriptedActivities());
+
+    // when
+    JobResult result =
+        harness.result(harness.submit(withBudget(text(ApprovalPolicy.NEVER), "0.003")));
+
+    // then the third call brings spending to the budget, and no fourth call is needed
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.costUsd()).isEqualByComparingTo("0.003");
+  }
+}

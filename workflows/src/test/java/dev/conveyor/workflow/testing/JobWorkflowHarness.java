@@ -1,0 +1,168 @@
+package dev.conveyor.workflow.testing;
+
+import dev.conveyor.workflow.JobSearchAttributes;
+import dev.conveyor.workflow.JobWorkflow;
+import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobResult;
+import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.Stage;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A time-skipping test environment running the real {@link JobWorkflowImpl} with the custom search
+ * attributes it upserts. Register the activities with {@link #start(Object)}, then submit jobs and
+ * drive them. Close it after each test.
+ */
+public final class JobWorkflowHarness implements AutoCloseable {
+
+  /** The task queue of the test worker. */
+  public static final String TASK_QUEUE = "conveyor-test";
+
+  /** How long {@link #awaitStatus} waits, in real time, before it gives up. */
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private final TestWorkflowEnvironment env;
+  private final Worker worker;
+  private final AtomicInteger jobs = new AtomicInteger();
+
+  /** Creates the environment and a worker for {@link JobWorkflowImpl}. */
+  public JobWorkflowHarness() {
+    env = TestWorkflowEnvironment.newInstance();
+    for (SearchAttributeKey<String> key : JobSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    worker = env.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+  }
+
+  /** Registers the activity implementations and starts the worker. */
+  public JobWorkflowHarness start(Object activities) {
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+    return this;
+  }
+
+  /** Returns the test environment. */
+  public TestWorkflowEnvironment env() {
+    return env;
+  }
+
+  /** Returns the client of the test environment. */
+  public WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** Returns the test environment's clock. */
+  public Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  /** Starts a job with a generated workflow id and returns its stub. */
+  public JobWorkflow submit(JobRequest request) {
+    return submit("job-" + jobs.incrementAndGet(), request);
+  }
+
+  /** Starts a job with the given workflow id and returns its stub. */
+  public JobWorkflow submit(String workflowId, JobRequest request) {
+    JobWorkflow job = stub(workflowId);
+    WorkflowClient.start(job::run, request);
+    return job;
+  }
+
+  /** Returns a stub of a job that may or may not run yet. */
+  public JobWorkflow stub(String workflowId) {
+    return client()
+        .newWorkflowStub(
+            JobWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TASK_QUEUE)
+                .build());
+  }
+
+  /** Waits for the job's result; time skips while it waits. */
+  public JobResult result(JobWorkflow job) {
+    return WorkflowStub.fromTyped(job).getResult(JobResult.class);
+  }
+
+  /** Asks the job to cancel. */
+  public void cancel(JobWorkflow job) {
+    WorkflowStub.fromTyped(job).cancel();
+  }
+
+  /** Returns the job's execution. */
+  public WorkflowExecution execution(JobWorkflow job) {
+    return WorkflowStub.fromTyped(job).getExecution();
+  }
+
+  /** Returns the job's history. */
+  public WorkflowExecutionHistory history(JobWorkflow job) {
+    return client().fetchHistory(execution(job).getWorkflowId(), execution(job).getRunId());
+  }
+
+  /** Returns the server's description of the job: its Temporal status and search attributes. */
+  public WorkflowExecutionDescription describe(JobWorkflow job) {
+    return WorkflowStub.fromTyped(job).describe();
+  }
+
+  /** Returns the value of one of the job's search attributes, null when it is not set. */
+  public String searchAttribute(JobWorkflow job, SearchAttributeKey<String> key) {
+    return describe(job).getTypedSearchAttributes().get(key);
+  }
+
+  /** Returns the type of the job's last history event, for example a completed workflow. */
+  public EventType lastEvent(JobWorkflow job) {
+    return history(job).getLastEvent().getEventType();
+  }
+
+  /** Waits, without skipping time, until the job reaches the stage; returns its status then. */
+  public JobStatus awaitStage(JobWorkflow job, Stage stage) {
+    return awaitStatus(job, status -> status.stage() == stage, "stage " + stage);
+  }
+
+  /**
+   * Polls the {@code status} query until the condition holds. This only waits for the worker to
+   * catch up; it never lets workflow time pass, so no assertion depends on it.
+   */
+  public JobStatus awaitStatus(JobWorkflow job, Predicate<JobStatus> condition, String what) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    JobStatus status = job.status();
+    while (!condition.test(status)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("job never reached " + what + "; last status: " + status);
+      }
+      pause();
+      status = job.status();
+    }
+    return status;
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
