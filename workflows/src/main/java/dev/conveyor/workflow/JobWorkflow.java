@@ -49,8 +49,10 @@ public interface JobWorkflow {
   void reject(Decision decision);
 
   /**
-   * Applies a decision synchronously and returns the job's status right after it. The validator
-   * rejects a decision out of turn, so the caller learns at once that nothing was applied.
+   * Applies a decision synchronously and returns the job's status once the job has acted on it:
+   * APPROVED or REJECTED, or the new revision under way. The validator rejects a decision out of
+   * turn or an invalid one (see {@link DecisionRejection}), so the caller learns at once that
+   * nothing was applied.
    */
   @UpdateMethod(name = "decide")
   JobStatus decide(ReviewDecision decision);

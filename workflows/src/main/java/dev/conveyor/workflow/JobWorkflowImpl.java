@@ -139,7 +139,10 @@ public class JobWorkflowImpl implements JobWorkflow {
     }
     request = input.withDefaults();
     try {
-      return runPipeline();
+      JobResult result = runPipeline();
+      // A decide update returns once the job has acted on its decision: let it answer first.
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      return result;
     } catch (CanceledFailure e) {
       return cancelled();
     } catch (ActivityFailure e) {
@@ -350,6 +353,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public JobStatus decide(ReviewDecision decision) {
     receive(decision, "update");
+    Workflow.await(() -> stage != Stage.AWAITING_APPROVAL);
     return status();
   }
 
@@ -357,11 +361,11 @@ public class JobWorkflowImpl implements JobWorkflow {
   public void validateDecision(ReviewDecision decision) {
     List<FieldError> errors = JobRequestValidator.validate(decision);
     if (!errors.isEmpty()) {
-      throw new IllegalArgumentException("invalid decision: " + errors);
+      throw new DecisionRejection.InvalidDecision("invalid decision: " + errors);
     }
     String outOfTurn = outOfTurn();
     if (outOfTurn != null) {
-      throw new IllegalStateException(outOfTurn);
+      throw new DecisionRejection.OutOfTurn(outOfTurn);
     }
   }
 

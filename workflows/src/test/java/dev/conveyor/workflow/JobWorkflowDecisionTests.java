@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -58,10 +59,9 @@ class JobWorkflowDecisionTests {
     JobStatus returned =
         job.decide(new ReviewDecision(DecisionAction.APPROVE, "alice", "good to go", null));
 
-    // then the update answers at once with the decision recorded as applied; the job acts on it
-    // after the handler returns, so the answer still shows the wait
-    assertThat(returned.stage()).isEqualTo(Stage.AWAITING_APPROVAL);
-    assertThat(returned.awaiting()).isNotNull();
+    // then the update answers once the job has acted on the decision
+    assertThat(returned.stage()).isEqualTo(Stage.APPROVED);
+    assertThat(returned.awaiting()).isNull();
     assertThat(returned.decisions())
         .extracting(DecisionRecord::reviewer, DecisionRecord::via, DecisionRecord::applied)
         .containsExactly(tuple("alice", "update", true));
@@ -77,6 +77,26 @@ class JobWorkflowDecisionTests {
                 .map(HistoryEvent::getEventType)
                 .filter(t -> t == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED))
         .hasSize(1);
+  }
+
+  @Test
+  void should_answer_a_rejection_by_update_with_the_new_revision_under_way() {
+    // given
+    ScriptedActivities activities = new ScriptedActivities();
+    harness.start(activities);
+    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS));
+    harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+
+    // when
+    JobStatus returned =
+        job.decide(new ReviewDecision(DecisionAction.REJECT, "bob", "more detail", true));
+
+    // then the answer already shows revision 1 being generated
+    assertThat(returned.revision()).isEqualTo(1);
+    assertThat(returned.stage()).isIn(Stage.GENERATE, Stage.QA, Stage.AWAITING_APPROVAL);
+    assertThat(returned.decisions())
+        .extracting(DecisionRecord::reviewer, DecisionRecord::applied)
+        .containsExactly(tuple("bob", true));
   }
 
   @Test
@@ -313,6 +333,14 @@ class JobWorkflowDecisionTests {
           .isInstanceOf(WorkflowUpdateException.class)
           .rootCause()
           .hasMessageContaining("no decision is awaited: job job-1 is in stage QA");
+      assertThatThrownBy(
+              () -> job.decide(new ReviewDecision(DecisionAction.APPROVE, "mallory", null, null)))
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              failure ->
+                  assertThat(DecisionRejection.typeOf(failure.getType()))
+                      .isEqualTo(DecisionRejection.OutOfTurn.class));
       assertThat(job.status().decisions()).isEmpty();
     } finally {
       qa.open();
@@ -399,6 +427,14 @@ class JobWorkflowDecisionTests {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("invalid decision: [reviewer: is required]");
+    assertThatThrownBy(
+            () -> job.decide(new ReviewDecision(DecisionAction.APPROVE, "  ", "ok", null)))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure ->
+                assertThat(DecisionRejection.typeOf(failure.getType()))
+                    .isEqualTo(DecisionRejection.InvalidDecision.class));
     assertThatThrownBy(() -> job.decide(new ReviewDecision(null, "alice", null, null)))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()

@@ -35,21 +35,23 @@ public final class KeyTerms {
 
   private static final Set<String> STOPWORDS =
       Set.of(
-          ("the and for are but not you your yours with this that these those from into onto over "
-                  + "under than then them they their there here have has had was were will would should "
-                  + "could can must may might shall about above after again all also any because been before "
-                  + "being between both each few more most other some such only own same very just what "
-                  + "which who whom whose when where why how while our ours its his her she him one ones out "
-                  + "off per via does did doing done make makes made let lets get gets use uses using used "
-                  + "like well much many every less least way ways without within through across among "
-                  + "around write writes written writing create creates generate produce draft compose "
-                  + "describe explain provide include includes including mention mentions need needs want "
-                  + "wants please ensure keep word words sentence sentences paragraph paragraphs text output "
-                  + "long short maximum minimum exactly approximately something thing things it's don't "
-                  + "isn't we're you're draw draws paint design prepare image picture turn turns help helps bring brings"
-                  + " give gives take takes care cares")
+          """
+          the and for are but not you your yours with this that these those from into onto over
+          under than then them they their there here have has had was were will would should
+          could can must may might shall about above after again all also any because been before
+          being between both each few more most other some such only own same very just what
+          which who whom whose when where why how while our ours its his her she him one ones out
+          off per via does did doing done make makes made let lets get gets use uses using used
+          like well much many every less least way ways without within through across among
+          around write writes written writing create creates generate produce draft compose
+          describe explain provide include includes including mention mentions need needs want
+          wants please ensure keep word words sentence sentences paragraph paragraphs text output
+          long short maximum minimum exactly approximately something thing things it's don't
+          isn't we're you're draw draws paint design prepare image picture turn turns help helps
+          bring brings give gives take takes care cares
+          """
               .strip()
-              .split(" "));
+              .split("\\s+"));
 
   private KeyTerms() {}
 

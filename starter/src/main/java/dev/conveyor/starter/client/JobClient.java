@@ -99,20 +99,11 @@ public class JobClient {
       throw new DecisionRejectedException(
           DecisionRejectedException.Reason.INVALID, "invalid decision: " + errors, errors);
     }
-    JobStatus applied;
     try {
-      applied = call(jobId, () -> stub(jobId).decide(decision));
+      return call(jobId, () -> stub(jobId).decide(decision));
     } catch (JobEndedException e) {
       throw new DecisionRejectedException(
           DecisionRejectedException.Reason.JOB_ENDED, e.getMessage(), List.of());
-    }
-    // The update answers from its handler, before the job acts on the decision; the workflow task
-    // that ran it has also moved the job on (to APPROVED, or to the next revision), so a query now
-    // shows where the decision took it. The update's own answer stands in if the query fails.
-    try {
-      return stub(jobId).status();
-    } catch (TemporalException e) {
-      return applied;
     }
   }
 
@@ -145,11 +136,31 @@ public class JobClient {
           if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
             return Optional.empty();
           }
+          if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
+            // Temporal closes a cancelled workflow as cancelled whatever it returns; the job's
+            // own status still tells how far it got.
+            return Optional.of(cancelledResult(stub(jobId).status()));
+          }
           if (state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             throw new JobClientException("job " + jobId + " ended without a result: " + state);
           }
           return Optional.of(client.newUntypedWorkflowStub(jobId).getResult(JobResult.class));
         });
+  }
+
+  private static JobResult cancelledResult(JobStatus status) {
+    int judged = (int) status.attempts().stream().filter(a -> a.verdict() != null).count();
+    return new JobResult(
+        status.jobId(),
+        Stage.CANCELLED,
+        status.output(),
+        status.reason(),
+        null,
+        status.revision(),
+        judged,
+        status.inputTokens(),
+        status.outputTokens(),
+        status.costUsd());
   }
 
   /**

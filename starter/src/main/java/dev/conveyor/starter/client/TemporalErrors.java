@@ -1,5 +1,6 @@
 package dev.conveyor.starter.client;
 
+import dev.conveyor.workflow.DecisionRejection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -26,13 +27,12 @@ final class TemporalErrors {
       return ended.getAsBoolean() ? new JobEndedException(jobId) : new JobNotFoundException(jobId);
     }
     if (e instanceof WorkflowUpdateException && e.getCause() instanceof ApplicationFailure cause) {
-      // The update validator's exceptions arrive as application failures of the same type.
-      String type = cause.getType();
-      if (IllegalArgumentException.class.getName().equals(type)) {
+      Class<?> rejection = DecisionRejection.typeOf(cause.getType());
+      if (rejection == DecisionRejection.InvalidDecision.class) {
         return new DecisionRejectedException(
             DecisionRejectedException.Reason.INVALID, cause.getOriginalMessage(), List.of());
       }
-      if (IllegalStateException.class.getName().equals(type)) {
+      if (rejection == DecisionRejection.OutOfTurn.class) {
         return new DecisionRejectedException(
             DecisionRejectedException.Reason.OUT_OF_TURN, cause.getOriginalMessage(), List.of());
       }

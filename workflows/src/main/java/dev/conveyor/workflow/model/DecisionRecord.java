@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param revision the revision the decision was about
  * @param via how it arrived: {@code signal}, {@code update}, {@code policy} or {@code timeout}
  * @param applied whether the job acted on it
- * @param note why it was ignored, when it was
+ * @param note why it was ignored, or how the job resolved a timeout
  * @param at when it arrived (workflow time)
  */
 public record DecisionRecord(
