@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Conveyor as it runs for real, in separate processes: a Temporal test server bound to loopback
- * (in this JVM), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
+ * Conveyor as it runs for real, in separate processes: a Temporal test server bound to loopback (in
+ * this JVM), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
  * REST as a service would.
  */
 final class LocalStack implements AutoCloseable {
@@ -89,7 +89,8 @@ final class LocalStack implements AutoCloseable {
     args.add("--spring.temporal.connection.target=" + temporal.target());
     args.add("--conveyor.artifacts.dir=" + artifactsDir());
     args.addAll(List.of(settings));
-    JavaProcess worker = JavaProcess.start("worker-" + ++workers, jar("conveyor.worker.jar"), dir, args);
+    JavaProcess worker =
+        JavaProcess.start("worker-" + ++workers, jar("conveyor.worker.jar"), dir, args);
     processes.add(worker);
     awaitHealthy(worker, port);
     return worker;

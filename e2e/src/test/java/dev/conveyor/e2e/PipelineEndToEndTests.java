@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A service's view of Conveyor: REST to the starter, Temporal, a worker with the offline models
- * (QA failing the first attempt, so every job retries once), a reviewer's decision, and the
- * output downloaded.
+ * A service's view of Conveyor: REST to the starter, Temporal, a worker with the offline models (QA
+ * failing the first attempt, so every job retries once), a reviewer's decision, and the output
+ * downloaded.
  */
 class PipelineEndToEndTests {
 
@@ -109,14 +109,17 @@ class PipelineEndToEndTests {
     JsonNode revised =
         stack.awaitStatus(
             jobId,
-            s -> "AWAITING_APPROVAL".equals(s.get("stage").asText()) && s.get("revision").asInt() == 1,
+            s ->
+                "AWAITING_APPROVAL".equals(s.get("stage").asText())
+                    && s.get("revision").asInt() == 1,
             Duration.ofMinutes(2));
     assertThat(revised.get("awaiting").get("reason").asText()).isEqualTo("REVISION");
     JsonNode lastAttempt = revised.get("attempts").get(revised.get("attempts").size() - 1);
     assertThat(lastAttempt.get("feedback").asText()).contains("warmer colours");
 
     assertThat(
-            stack.call("POST", "/api/jobs/" + jobId + "/approve", "{\"reviewer\": \"rita\"}")
+            stack
+                .call("POST", "/api/jobs/" + jobId + "/approve", "{\"reviewer\": \"rita\"}")
                 .statusCode())
         .isEqualTo(200);
     stack.awaitStatus(

@@ -21,7 +21,9 @@ public final class StartupFailure {
     }
   }
 
-  /** Returns the configuration error behind a start-up failure, or null when it is something else. */
+  /**
+   * Returns the configuration error behind a start-up failure, or null when it is something else.
+   */
   static IllegalArgumentException configurationError(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConfigurationException configuration) {

@@ -18,8 +18,8 @@ import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.awt.image.BufferedImage;
 import io.temporal.client.WorkflowStub;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,19 +71,22 @@ class ConveyorWorkerApplicationTests {
             JobRequest.of(
                 "A release note for version 2.0 of a note-taking app: offline sync and dark mode",
                 OutputKind.TEXT,
-                List.of("mentions offline sync")));
+                List.of("mentions \"offline sync\"")));
 
     JobStatus awaiting = awaitStage(job, Stage.AWAITING_APPROVAL);
     assertThat(awaiting.attempts()).hasSize(2);
     assertThat(awaiting.attempts().get(0).verdict().passed()).isFalse();
     assertThat(awaiting.attempts().get(1).verdict().passed()).isTrue();
     assertThat(awaiting.attempts().get(1).feedback()).isNotBlank();
-    assertThat(awaiting.models().get(Step.TEXT_GENERATION)).isEqualTo("offline/conveyor-text-writer");
+    assertThat(awaiting.models().get(Step.TEXT_GENERATION))
+        .isEqualTo("offline/conveyor-text-writer");
     assertThat(awaiting.inputTokens()).isPositive();
 
     JobStatus decided =
         job.decide(new ReviewDecision(DecisionAction.APPROVE, "rita", "fine", null));
-    assertThat(decided.decisions()).singleElement().satisfies(d -> assertThat(d.applied()).isTrue());
+    assertThat(decided.decisions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.applied()).isTrue());
 
     JobResult result = WorkflowStub.fromTyped(job).getResult(JobResult.class);
     assertThat(result.state()).isEqualTo(Stage.APPROVED);

@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
-    Temporal temporal, Artifacts artifacts, Map<Step, ModelSettings> models, OfflineSettings offline) {
+    Temporal temporal,
+    Artifacts artifacts,
+    Map<Step, ModelSettings> models,
+    OfflineSettings offline) {
 
   public WorkerProperties {
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
@@ -29,8 +32,8 @@ public record WorkerProperties(
   }
 
   /**
-   * Temporal settings. The connection itself (target, namespace, TLS, API key) is the Temporal
-   * Boot starter's {@code spring.temporal.*}.
+   * Temporal settings. The connection itself (target, namespace, TLS, API key) is the Temporal Boot
+   * starter's {@code spring.temporal.*}.
    *
    * @param taskQueue the task queue this worker serves
    * @param embedded the local test server started inside the worker

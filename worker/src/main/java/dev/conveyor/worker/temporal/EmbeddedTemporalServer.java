@@ -38,8 +38,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server in real time (timers fire when they are due) on the given address and
-   * registers the search attributes.
+   * Starts a server in real time (timers fire when they are due) on the given address and registers
+   * the search attributes.
    *
    * @param host the address to bind, for example {@code 127.0.0.1}
    * @param port the port, or 0 for any free port
@@ -81,7 +81,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
   private void registerSearchAttributes() {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(target).build());
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .validateAndBuildWithDefaults());
     try {
       AddSearchAttributesRequest.Builder request =
           AddSearchAttributesRequest.newBuilder().setNamespace("default");

@@ -9,10 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Worker options that depend on where the worker runs. Against a Temporal test server sticky
- * queues are turned off: after a worker is killed, the test server never times out the dead
- * worker's sticky queue, and the job would hang. On JDK 21 and newer, activities run on virtual
- * threads.
+ * Worker options that depend on where the worker runs. Against a Temporal test server sticky queues
+ * are turned off: after a worker is killed, the test server never times out the dead worker's
+ * sticky queue, and the job would hang. On JDK 21 and newer, activities run on virtual threads.
  */
 @Component
 class WorkerTuning implements WorkerOptionsCustomizer {
