@@ -39,7 +39,7 @@ public final class StartupFailure {
   }
 
   /** A configuration error, reported as one line. */
-  private static final class ConfigurationException extends IllegalArgumentException {
+  static final class ConfigurationException extends IllegalArgumentException {
     ConfigurationException(String message, Throwable cause) {
       super(message, cause);
     }

@@ -33,7 +33,9 @@ import dev.conveyor.workflow.model.Step;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -525,10 +527,17 @@ public class JobWorkflowImpl implements JobWorkflow {
     return comment == null || comment.isBlank() ? "" : ": " + comment;
   }
 
+  /** Returns the innermost failure's own words, without Temporal's type and flags around them. */
   private static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();
+    }
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage() + " (" + application.getType() + ")";
+    }
+    if (cause instanceof TimeoutFailure timeout) {
+      return "timed out (" + timeout.getTimeoutType() + ")";
     }
     return cause.getMessage();
   }

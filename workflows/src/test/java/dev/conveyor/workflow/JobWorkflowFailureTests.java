@@ -175,8 +175,8 @@ class JobWorkflowFailureTests {
     // then
     assertThat(result.state()).isEqualTo(Stage.FAILED);
     assertThat(result.reason())
-        .startsWith("GENERATE failed after retries")
-        .contains("model text-writer refused the key");
+        .isEqualTo(
+            "GENERATE failed after retries: model text-writer refused the key (ModelRejected)");
     assertThat(result.decidedBy()).isNull();
     assertThat(result.qaAttempts()).isZero();
     assertThat(calls).as("a non-retryable failure is not retried").hasValue(1);

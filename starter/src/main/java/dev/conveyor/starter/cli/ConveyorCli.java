@@ -41,7 +41,24 @@ public final class ConveyorCli {
 
   /** The commands; any other first argument starts the web application. */
   public static final List<String> COMMANDS =
-      List.of("submit", "status", "approve", "reject", "watch", "output");
+      List.of("submit", "status", "approve", "reject", "watch", "output", "help");
+
+  static final String USAGE =
+      """
+      usage: conveyor <command> [options]   (every command takes --url, else CONVEYOR_URL,       else http://localhost:8080)
+        submit  --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE
+                [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
+                [--max-qa-attempts N] [--max-revisions N] [--score-threshold X] [--timeout PT72H]
+                [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD] [--submitter S] [--tag T]...
+                [--key IDEMPOTENCY_KEY]                      prints the job id
+        status  JOB_ID                                      stage, attempts, verdicts, cost
+        approve JOB_ID --reviewer R [--comment C]
+        reject  JOB_ID --reviewer R --comment C [--regenerate]
+        watch   JOB_ID [--until-decision]                   live progress until a final state
+        output  JOB_ID --to FILE                            downloads the output
+        help                                                this text
+      exit codes: 0 ok, 1 error, 2 usage or invalid request, 3 not found, 4 conflict
+      """;
 
   private static final Map<String, Map<String, Kind>> OPTIONS =
       Map.of(
@@ -90,9 +107,9 @@ public final class ConveyorCli {
     this.pollInterval = pollInterval;
   }
 
-  /** Returns a command line on the process's streams and environment, polling every second. */
+  /** Returns a command line on the process's streams and environment, polling twice a second. */
   public static ConveyorCli fromEnvironment() {
-    return new ConveyorCli(System.out, System.err, System.getenv(), Duration.ofSeconds(1));
+    return new ConveyorCli(System.out, System.err, System.getenv(), Duration.ofMillis(500));
   }
 
   /** Returns whether the arguments name a command rather than options of the web application. */
@@ -107,6 +124,10 @@ public final class ConveyorCli {
         throw CliException.usage("expected a command: one of " + String.join(", ", COMMANDS));
       }
       String command = args[0];
+      if (command.equals("help")) {
+        out.print(USAGE);
+        return 0;
+      }
       CliArgs parsed =
           CliArgs.parse(command, Arrays.asList(args).subList(1, args.length), OPTIONS.get(command));
       ConveyorHttp api = new ConveyorHttp(baseUrl(parsed));

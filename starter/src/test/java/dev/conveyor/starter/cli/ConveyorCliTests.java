@@ -231,6 +231,18 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_print_the_usage_for_help_without_calling_conveyor() {
+    Run help = run(Map.of(), "help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(String.join("\n", help.out()))
+        .contains("usage: conveyor <command>")
+        .contains("submit")
+        .contains("watch   JOB_ID [--until-decision]");
+    assertThat(help.err()).isEmpty();
+  }
+
+  @Test
   void should_know_which_arguments_are_commands() {
     assertThat(ConveyorCli.isCommand(new String[] {"submit", "--kind", "TEXT"})).isTrue();
     assertThat(ConveyorCli.isCommand(new String[] {"--server.port=9090"})).isFalse();

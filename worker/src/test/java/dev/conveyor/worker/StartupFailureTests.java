@@ -1,0 +1,52 @@
+package dev.conveyor.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** A misconfigured model stops the worker with one clear line naming the setting. */
+class StartupFailureTests {
+
+  @Test
+  void unknown_provider_is_reported_as_one_line_naming_the_step() {
+    Throwable failure = start("--conveyor.models.text-generation.provider=frobnicate");
+
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .contains("text-generation")
+        .contains("frobnicate")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void missing_api_key_variable_is_reported_as_one_line_naming_the_variable() {
+    Throwable failure =
+        start(
+            "--conveyor.models.prompt.provider=openai",
+            "--conveyor.models.prompt.model=gpt-4o-mini",
+            "--conveyor.models.prompt.api-key-env=CONVEYOR_TEST_KEY_THAT_IS_NOT_SET");
+
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .contains("CONVEYOR_TEST_KEY_THAT_IS_NOT_SET")
+        .doesNotContain("\n");
+  }
+
+  private static Throwable start(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--conveyor.temporal.embedded.enabled=false";
+    all[1] = "--spring.temporal.start-workers=false";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return catchThrowable(
+        () ->
+            new SpringApplicationBuilder(ConveyorWorkerApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(all)
+                .close());
+  }
+}
