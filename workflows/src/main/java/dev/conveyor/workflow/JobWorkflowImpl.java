@@ -26,18 +26,14 @@ import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.OutputKind;
-import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,11 +113,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private ArtifactRef requirements;
   private ArtifactRef prompt;
   private ArtifactRef output;
-  private final List<AttemptRecord> attempts = new ArrayList<>();
-  private final List<ModelCall> calls = new ArrayList<>();
-  private long inputTokens;
-  private long outputTokens;
-  private BigDecimal costUsd = BigDecimal.ZERO;
+  private final JobLedger ledger = new JobLedger();
   private AwaitingApproval awaiting;
   private ReviewDecision pending;
   private final List<DecisionRecord> decisions = new ArrayList<>();
@@ -151,7 +143,8 @@ public class JobWorkflowImpl implements JobWorkflow {
       if (e.getCause() instanceof CanceledFailure) {
         return cancelled();
       }
-      return finish(Stage.FAILED, stage + " failed after retries: " + rootMessage(e), null, "NONE");
+      return finish(
+          Stage.FAILED, stage + " failed after retries: " + JobTexts.rootMessage(e), null, "NONE");
     } catch (BudgetExhausted e) {
       return finish(Stage.FAILED, e.getMessage(), null, "NONE");
     }
@@ -169,20 +162,10 @@ public class JobWorkflowImpl implements JobWorkflow {
     record(written.call());
 
     AttemptRecord last = generateUntilQaPasses(null);
-    ApprovalReason needsHuman = reasonForHuman(last.verdict());
+    ApprovalReason needsHuman = ApprovalRules.reasonForHuman(request, last.verdict());
     if (needsHuman == null) {
       if (last.verdict().passed()) {
-        decisions.add(
-            new DecisionRecord(
-                DecisionAction.APPROVE,
-                "policy",
-                null,
-                false,
-                revision,
-                "policy",
-                true,
-                null,
-                now()));
+        decisions.add(automaticDecision(DecisionAction.APPROVE, "policy", null));
         return finish(
             Stage.APPROVED,
             "QA passed (score " + last.verdict().score() + "); approved by policy",
@@ -210,7 +193,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       if (!decision.wantsRevision()) {
         return finish(
             Stage.REJECTED,
-            "rejected by " + reviewer + commentSuffix(decision),
+            "rejected by " + reviewer + JobTexts.commentSuffix(decision),
             reviewer,
             "REJECTED");
       }
@@ -222,12 +205,12 @@ public class JobWorkflowImpl implements JobWorkflow {
                 + "; the limit of "
                 + request.maxRevisions()
                 + " revisions is reached"
-                + commentSuffix(decision),
+                + JobTexts.commentSuffix(decision),
             reviewer,
             "REJECTED");
       }
       revision++;
-      last = generateUntilQaPasses(reviewerFeedback(decision));
+      last = generateUntilQaPasses(JobTexts.reviewerFeedback(decision));
       needsHuman = ApprovalReason.REVISION;
     }
   }
@@ -238,7 +221,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     AttemptRecord last = null;
     for (int next = 1; next <= request.maxQaAttempts(); next++) {
       attempt = next;
-      String feedback = joinFeedback(reviewerFeedback, qaFeedback);
+      String feedback = JobTexts.joinFeedback(reviewerFeedback, qaFeedback);
       enter(Stage.GENERATE);
       Step generationStep = Step.generationFor(outputKind);
       ensureBudget(generationStep);
@@ -252,7 +235,7 @@ public class JobWorkflowImpl implements JobWorkflow {
               : generation.generateText(generationRequest);
       record(generated.call());
       output = generated.artifact();
-      attempts.add(
+      ledger.addAttempt(
           new AttemptRecord(
               revision, attempt, output, feedback, null, generated.call().modelId(), null));
 
@@ -265,8 +248,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       QaResult judged =
           outputKind == OutputKind.IMAGE ? qa.checkImage(qaRequest) : qa.checkText(qaRequest);
       record(judged.call());
-      last = attempts.get(attempts.size() - 1).judged(judged.verdict(), judged.call().modelId());
-      attempts.set(attempts.size() - 1, last);
+      last = ledger.judgeLatest(judged.verdict(), judged.call().modelId());
       log.info(
           "job {} revision {} attempt {}: QA {} (score {})",
           jobId,
@@ -280,25 +262,6 @@ public class JobWorkflowImpl implements JobWorkflow {
       qaFeedback = judged.verdict().feedback();
     }
     return last;
-  }
-
-  /** Returns why a human must see this verdict, or null when the policy decides alone. */
-  private ApprovalReason reasonForHuman(QaVerdict verdict) {
-    boolean passed = verdict.passed();
-    switch (request.approvalPolicy()) {
-      case ALWAYS:
-        return passed ? ApprovalReason.POLICY : null;
-      case WHEN_QA_FAILS:
-        return passed ? null : ApprovalReason.QA_FAILED;
-      case BELOW_SCORE:
-        if (!passed) {
-          return ApprovalReason.QA_FAILED;
-        }
-        return verdict.score() < request.scoreThreshold() ? ApprovalReason.LOW_SCORE : null;
-      case NEVER:
-      default:
-        return null;
-    }
   }
 
   /** Waits for a reviewer; returns the decision, or null when the approval timeout expires. */
@@ -317,16 +280,10 @@ public class JobWorkflowImpl implements JobWorkflow {
   private JobResult expire(boolean qaPassed) {
     boolean autoApprove = request.onExpiry() == ExpiryAction.AUTO_APPROVE && qaPassed;
     decisions.add(
-        new DecisionRecord(
+        automaticDecision(
             autoApprove ? DecisionAction.APPROVE : null,
             "timeout",
-            null,
-            false,
-            revision,
-            "timeout",
-            true,
-            "no decision within " + request.approvalTimeout(),
-            now()));
+            "no decision within " + request.approvalTimeout()));
     if (autoApprove) {
       return finish(
           Stage.APPROVED,
@@ -417,11 +374,11 @@ public class JobWorkflowImpl implements JobWorkflow {
         Map.copyOf(models),
         prompt,
         output,
-        List.copyOf(attempts),
-        List.copyOf(calls),
-        inputTokens,
-        outputTokens,
-        costUsd,
+        ledger.attempts(),
+        ledger.calls(),
+        ledger.inputTokens(),
+        ledger.outputTokens(),
+        ledger.costUsd(),
         awaiting,
         List.copyOf(decisions),
         reason,
@@ -440,19 +397,25 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private void record(ModelCall call) {
-    calls.add(call);
-    inputTokens += call.inputTokens();
-    outputTokens += call.outputTokens();
-    costUsd = costUsd.add(call.costUsd());
+    ledger.record(call);
     updatedAt = now();
+  }
+
+  /** Returns a decision the job took itself, by policy or at a timeout. */
+  private DecisionRecord automaticDecision(DecisionAction action, String by, String note) {
+    return new DecisionRecord(action, by, null, false, revision, by, true, note, now());
   }
 
   /** Stops the job before a model call once its budget is spent. */
   private void ensureBudget(Step next) {
-    BigDecimal budget = request.budgetUsd();
-    if (budget != null && costUsd.signum() > 0 && costUsd.compareTo(budget) >= 0) {
+    if (ledger.spent(request.budgetUsd())) {
       throw new BudgetExhausted(
-          "budget of " + budget + " USD spent (" + costUsd + " USD) before " + next);
+          "budget of "
+              + request.budgetUsd()
+              + " USD spent ("
+              + ledger.costUsd()
+              + " USD) before "
+              + next);
     }
   }
 
@@ -481,10 +444,10 @@ public class JobWorkflowImpl implements JobWorkflow {
         why,
         decidedBy,
         revision,
-        (int) attempts.stream().filter(judged -> judged.verdict() != null).count(),
-        inputTokens,
-        outputTokens,
-        costUsd);
+        ledger.judgedAttempts(),
+        ledger.inputTokens(),
+        ledger.outputTokens(),
+        ledger.costUsd());
   }
 
   private String currentDetails() {
@@ -494,8 +457,8 @@ public class JobWorkflowImpl implements JobWorkflow {
     } else if (attempt > 0) {
       details.append(" · revision ").append(revision).append(", attempt ").append(attempt);
     }
-    details.append(" · ").append(inputTokens + outputTokens).append(" tokens");
-    details.append(" · ").append(costUsd.toPlainString()).append(" USD");
+    details.append(" · ").append(ledger.inputTokens() + ledger.outputTokens()).append(" tokens");
+    details.append(" · ").append(ledger.costUsd().toPlainString()).append(" USD");
     return details.toString();
   }
 
@@ -505,41 +468,6 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private static ReviewDecision asReview(Decision decision, DecisionAction action) {
     return decision == null ? new ReviewDecision(action, null, null, null) : decision.as(action);
-  }
-
-  private static String reviewerFeedback(ReviewDecision decision) {
-    String comment = decision.comment();
-    return "Reviewer "
-        + decision.reviewer()
-        + " rejected the previous output: "
-        + (comment == null || comment.isBlank() ? "(no comment)" : comment);
-  }
-
-  private static String joinFeedback(String reviewerFeedback, String qaFeedback) {
-    if (reviewerFeedback == null) {
-      return qaFeedback;
-    }
-    return qaFeedback == null ? reviewerFeedback : reviewerFeedback + "\nQA: " + qaFeedback;
-  }
-
-  private static String commentSuffix(ReviewDecision decision) {
-    String comment = decision.comment();
-    return comment == null || comment.isBlank() ? "" : ": " + comment;
-  }
-
-  /** Returns the innermost failure's own words, without Temporal's type and flags around them. */
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage() + " (" + application.getType() + ")";
-    }
-    if (cause instanceof TimeoutFailure timeout) {
-      return "timed out (" + timeout.getTimeoutType() + ")";
-    }
-    return cause.getMessage();
   }
 
   /** Thrown inside the workflow when the next call would exceed the job's budget. */

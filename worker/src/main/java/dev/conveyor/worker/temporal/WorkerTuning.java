@@ -31,10 +31,17 @@ class WorkerTuning implements WorkerOptionsCustomizer {
       builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
       log.info("Worker {}: sticky queues off (Temporal test server)", workerName);
     }
-    if (Runtime.version().feature() >= 21) {
+    if (virtualThreadsAvailable()) {
       builder.setUsingVirtualThreads(true);
       log.info("Worker {}: activities on virtual threads", workerName);
     }
     return builder;
+  }
+
+  /**
+   * Returns whether this JDK has virtual threads (21 and newer); Java 17 keeps platform threads.
+   */
+  static boolean virtualThreadsAvailable() {
+    return Runtime.version().feature() >= 21;
   }
 }
