@@ -98,8 +98,9 @@ class ConveyorWorkerApplicationTests {
   @Test
   void image_job_is_drawn_as_a_png_and_approved_by_policy() throws Exception {
     JobRequest request =
-        JobRequest.of("A minimalist logo of a paper boat", OutputKind.IMAGE, List.of())
-            .withApprovalPolicy(ApprovalPolicy.NEVER);
+        JobRequest.of("A minimalist logo of a paper boat", OutputKind.IMAGE, List.of()).toBuilder()
+            .approvalPolicy(ApprovalPolicy.NEVER)
+            .build();
     String workflowId = "worker-test-" + UUID.randomUUID();
     JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, options(workflowId));
     JobResult result = job.run(request);

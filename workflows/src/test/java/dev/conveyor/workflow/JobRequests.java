@@ -21,7 +21,7 @@ final class JobRequests {
 
   /** A text job with the given approval policy. */
   static JobRequest text(ApprovalPolicy policy) {
-    return text().withApprovalPolicy(policy);
+    return text().toBuilder().approvalPolicy(policy).build();
   }
 
   /** An image job with every optional field at its default. */
@@ -31,52 +31,16 @@ final class JobRequests {
 
   /** Returns the request with a score threshold. */
   static JobRequest withThreshold(JobRequest r, double threshold) {
-    return new JobRequest(
-        r.requirements(),
-        r.outputKind(),
-        r.qaCriteria(),
-        r.maxQaAttempts(),
-        r.maxRevisions(),
-        r.approvalPolicy(),
-        threshold,
-        r.approvalTimeout(),
-        r.onExpiry(),
-        r.budgetUsd(),
-        r.submitter(),
-        r.tags());
+    return r.toBuilder().scoreThreshold(threshold).build();
   }
 
   /** Returns the request with a budget. */
   static JobRequest withBudget(JobRequest r, String budgetUsd) {
-    return new JobRequest(
-        r.requirements(),
-        r.outputKind(),
-        r.qaCriteria(),
-        r.maxQaAttempts(),
-        r.maxRevisions(),
-        r.approvalPolicy(),
-        r.scoreThreshold(),
-        r.approvalTimeout(),
-        r.onExpiry(),
-        new BigDecimal(budgetUsd),
-        r.submitter(),
-        r.tags());
+    return r.toBuilder().budgetUsd(new BigDecimal(budgetUsd)).build();
   }
 
   /** Returns the request with other requirements. */
   static JobRequest withRequirements(JobRequest r, String requirements) {
-    return new JobRequest(
-        requirements,
-        r.outputKind(),
-        r.qaCriteria(),
-        r.maxQaAttempts(),
-        r.maxRevisions(),
-        r.approvalPolicy(),
-        r.scoreThreshold(),
-        r.approvalTimeout(),
-        r.onExpiry(),
-        r.budgetUsd(),
-        r.submitter(),
-        r.tags());
+    return r.toBuilder().requirements(requirements).build();
   }
 }

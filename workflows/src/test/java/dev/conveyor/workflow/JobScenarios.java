@@ -117,7 +117,9 @@ final class JobScenarios {
             Stage.REJECTED,
             (harness, id) -> {
               harness.start(new ScriptedActivities());
-              JobWorkflow job = harness.submit(id, text().withLimits(null, 1));
+              JobWorkflow job =
+                  harness.submit(
+                      id, text().toBuilder().maxQaAttempts(null).maxRevisions(1).build());
               harness.awaitStage(job, Stage.AWAITING_APPROVAL);
               job.reject(new Decision("bob", "shorter", true));
               harness.awaitStatus(
@@ -146,12 +148,18 @@ final class JobScenarios {
         new Scenario(
             "expired",
             Stage.EXPIRED,
-            unattended(new ScriptedActivities(), text().withExpiry(TIMEOUT, ExpiryAction.EXPIRE))),
+            unattended(
+                new ScriptedActivities(),
+                text().toBuilder().approvalTimeout(TIMEOUT).onExpiry(ExpiryAction.EXPIRE).build())),
         new Scenario(
             "auto-approved-at-expiry",
             Stage.APPROVED,
             unattended(
-                new ScriptedActivities(), text().withExpiry(TIMEOUT, ExpiryAction.AUTO_APPROVE))),
+                new ScriptedActivities(),
+                text().toBuilder()
+                    .approvalTimeout(TIMEOUT)
+                    .onExpiry(ExpiryAction.AUTO_APPROVE)
+                    .build())),
         new Scenario(
             "out-of-turn-decision-ignored",
             Stage.APPROVED,
@@ -249,7 +257,7 @@ final class JobScenarios {
             Stage.APPROVED,
             unattended(
                 new ScriptedActivities().failFirst(1),
-                image().withApprovalPolicy(ApprovalPolicy.NEVER))));
+                image().toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build())));
   }
 
   /** Plays a scenario on a fresh environment and returns the final status and the history. */

@@ -216,7 +216,9 @@ class JobWorkflowDecisionTests {
     // given
     ScriptedActivities activities = new ScriptedActivities();
     harness.start(activities);
-    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS).withLimits(null, 1));
+    JobWorkflow job =
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder().maxQaAttempts(null).maxRevisions(1).build());
     harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
     // when
@@ -244,7 +246,9 @@ class JobWorkflowDecisionTests {
     // given
     ScriptedActivities activities = new ScriptedActivities();
     harness.start(activities);
-    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS).withLimits(null, 0));
+    JobWorkflow job =
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder().maxQaAttempts(null).maxRevisions(0).build());
     harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
     // when

@@ -41,7 +41,12 @@ class JobWorkflowExpiryTests {
   void should_expire_at_the_deadline_when_nobody_decides_and_the_action_is_expire() {
     // given
     harness.start(new ScriptedActivities());
-    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS).withExpiry(TIMEOUT, null));
+    JobWorkflow job =
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder()
+                .approvalTimeout(TIMEOUT)
+                .onExpiry(null)
+                .build());
     JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
     Instant deadline = awaiting.awaiting().deadline();
 
@@ -75,7 +80,11 @@ class JobWorkflowExpiryTests {
     // given
     harness.start(new ScriptedActivities());
     JobWorkflow job =
-        harness.submit(text(ApprovalPolicy.ALWAYS).withExpiry(TIMEOUT, ExpiryAction.AUTO_APPROVE));
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder()
+                .approvalTimeout(TIMEOUT)
+                .onExpiry(ExpiryAction.AUTO_APPROVE)
+                .build());
     JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
     // when
@@ -101,7 +110,10 @@ class JobWorkflowExpiryTests {
     harness.start(new ScriptedActivities().judgeWith(r -> ScriptedActivities.fail("off topic")));
     JobWorkflow job =
         harness.submit(
-            text(ApprovalPolicy.WHEN_QA_FAILS).withExpiry(TIMEOUT, ExpiryAction.AUTO_APPROVE));
+            text(ApprovalPolicy.WHEN_QA_FAILS).toBuilder()
+                .approvalTimeout(TIMEOUT)
+                .onExpiry(ExpiryAction.AUTO_APPROVE)
+                .build());
     JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
     // when
@@ -121,7 +133,12 @@ class JobWorkflowExpiryTests {
   void should_take_a_decision_that_arrives_just_before_the_deadline() {
     // given
     harness.start(new ScriptedActivities());
-    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS).withExpiry(TIMEOUT, null));
+    JobWorkflow job =
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder()
+                .approvalTimeout(TIMEOUT)
+                .onExpiry(null)
+                .build());
     JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
     // when 59 minutes pass on the test clock, then a reviewer approves
@@ -143,7 +160,12 @@ class JobWorkflowExpiryTests {
   void should_give_each_revision_its_own_full_wait_when_rejected_with_regenerate() {
     // given
     harness.start(new ScriptedActivities());
-    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS).withExpiry(TIMEOUT, null));
+    JobWorkflow job =
+        harness.submit(
+            text(ApprovalPolicy.ALWAYS).toBuilder()
+                .approvalTimeout(TIMEOUT)
+                .onExpiry(null)
+                .build());
     JobStatus first = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
     harness.env().sleep(Duration.ofMinutes(45));
 

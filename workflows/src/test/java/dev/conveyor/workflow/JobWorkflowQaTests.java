@@ -246,7 +246,9 @@ class JobWorkflowQaTests {
     harness.start(activities);
 
     // when
-    JobResult result = harness.result(harness.submit(text().withLimits(1, null)));
+    JobResult result =
+        harness.result(
+            harness.submit(text().toBuilder().maxQaAttempts(1).maxRevisions(null).build()));
 
     // then
     assertThat(result.state()).isEqualTo(Stage.FAILED);
@@ -317,7 +319,8 @@ class JobWorkflowQaTests {
     harness.start(activities);
 
     // when
-    JobWorkflow job = harness.submit(image().withApprovalPolicy(ApprovalPolicy.NEVER));
+    JobWorkflow job =
+        harness.submit(image().toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build());
     JobResult result = harness.result(job);
 
     // then

@@ -73,7 +73,8 @@ class JobClientTests extends ConveyorAppTestSupport {
     String key = "repeat-" + UUID.randomUUID();
 
     StartedJob random = jobs.start(null, request);
-    StartedJob first = jobs.start(key, request.withApprovalPolicy(ApprovalPolicy.NEVER));
+    StartedJob first =
+        jobs.start(key, request.toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build());
     await().until(() -> jobs.status(first.jobId()).stage() == Stage.APPROVED);
     StartedJob repeat = jobs.start(key, request);
 
@@ -86,7 +87,7 @@ class JobClientTests extends ConveyorAppTestSupport {
   void should_throw_with_the_invalid_fields_and_start_nothing_when_the_request_is_invalid() {
     String key = "bad-" + UUID.randomUUID();
     JobRequest request =
-        JobRequest.of(" ", null, null).withLimits(0, null).withExpiry(Duration.ZERO, null);
+        JobRequest.builder(" ", null).maxQaAttempts(0).approvalTimeout(Duration.ZERO).build();
 
     assertThatThrownBy(() -> jobs.start(key, request))
         .isInstanceOfSatisfying(

@@ -41,10 +41,9 @@ public record JobRequest(
   public static final double DEFAULT_SCORE_THRESHOLD = 0.8;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(72);
 
-  /** Returns a text request with every optional field at its default. */
+  /** Returns a request with every optional field at its default. */
   public static JobRequest of(String requirements, OutputKind kind, List<String> criteria) {
-    return new JobRequest(
-        requirements, kind, criteria, null, null, null, null, null, null, null, null, null);
+    return builder(requirements, kind).qaCriteria(criteria).build();
   }
 
   /** Returns this request with its null optional fields set to their defaults. */
@@ -64,54 +63,119 @@ public record JobRequest(
         tags == null ? List.of() : List.copyOf(tags));
   }
 
-  /** Returns a copy with another approval policy. */
-  public JobRequest withApprovalPolicy(ApprovalPolicy policy) {
-    return new JobRequest(
-        requirements,
-        outputKind,
-        qaCriteria,
-        maxQaAttempts,
-        maxRevisions,
-        policy,
-        scoreThreshold,
-        approvalTimeout,
-        onExpiry,
-        budgetUsd,
-        submitter,
-        tags);
+  /** Returns a builder for a request with the required fields set. */
+  public static Builder builder(String requirements, OutputKind outputKind) {
+    return new Builder().requirements(requirements).outputKind(outputKind);
   }
 
-  /** Returns a copy with other QA and revision limits. */
-  public JobRequest withLimits(Integer qaAttempts, Integer revisions) {
-    return new JobRequest(
-        requirements,
-        outputKind,
-        qaCriteria,
-        qaAttempts,
-        revisions,
-        approvalPolicy,
-        scoreThreshold,
-        approvalTimeout,
-        onExpiry,
-        budgetUsd,
-        submitter,
-        tags);
+  /** Returns a builder holding this request's fields, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .requirements(requirements)
+        .outputKind(outputKind)
+        .qaCriteria(qaCriteria)
+        .maxQaAttempts(maxQaAttempts)
+        .maxRevisions(maxRevisions)
+        .approvalPolicy(approvalPolicy)
+        .scoreThreshold(scoreThreshold)
+        .approvalTimeout(approvalTimeout)
+        .onExpiry(onExpiry)
+        .budgetUsd(budgetUsd)
+        .submitter(submitter)
+        .tags(tags);
   }
 
-  /** Returns a copy with another approval timeout and expiry action. */
-  public JobRequest withExpiry(Duration timeout, ExpiryAction action) {
-    return new JobRequest(
-        requirements,
-        outputKind,
-        qaCriteria,
-        maxQaAttempts,
-        maxRevisions,
-        approvalPolicy,
-        scoreThreshold,
-        timeout,
-        action,
-        budgetUsd,
-        submitter,
-        tags);
+  /** Builds a job request; fields left unset are null and take their defaults in the job. */
+  public static final class Builder {
+    private String requirements;
+    private OutputKind outputKind;
+    private List<String> qaCriteria;
+    private Integer maxQaAttempts;
+    private Integer maxRevisions;
+    private ApprovalPolicy approvalPolicy;
+    private Double scoreThreshold;
+    private Duration approvalTimeout;
+    private ExpiryAction onExpiry;
+    private BigDecimal budgetUsd;
+    private String submitter;
+    private List<String> tags;
+
+    private Builder() {}
+
+    public Builder requirements(String value) {
+      requirements = value;
+      return this;
+    }
+
+    public Builder outputKind(OutputKind value) {
+      outputKind = value;
+      return this;
+    }
+
+    public Builder qaCriteria(List<String> value) {
+      qaCriteria = value;
+      return this;
+    }
+
+    public Builder maxQaAttempts(Integer value) {
+      maxQaAttempts = value;
+      return this;
+    }
+
+    public Builder maxRevisions(Integer value) {
+      maxRevisions = value;
+      return this;
+    }
+
+    public Builder approvalPolicy(ApprovalPolicy value) {
+      approvalPolicy = value;
+      return this;
+    }
+
+    public Builder scoreThreshold(Double value) {
+      scoreThreshold = value;
+      return this;
+    }
+
+    public Builder approvalTimeout(Duration value) {
+      approvalTimeout = value;
+      return this;
+    }
+
+    public Builder onExpiry(ExpiryAction value) {
+      onExpiry = value;
+      return this;
+    }
+
+    public Builder budgetUsd(BigDecimal value) {
+      budgetUsd = value;
+      return this;
+    }
+
+    public Builder submitter(String value) {
+      submitter = value;
+      return this;
+    }
+
+    public Builder tags(List<String> value) {
+      tags = value;
+      return this;
+    }
+
+    public JobRequest build() {
+      return new JobRequest(
+          requirements,
+          outputKind,
+          qaCriteria,
+          maxQaAttempts,
+          maxRevisions,
+          approvalPolicy,
+          scoreThreshold,
+          approvalTimeout,
+          onExpiry,
+          budgetUsd,
+          submitter,
+          tags);
+    }
   }
 }
