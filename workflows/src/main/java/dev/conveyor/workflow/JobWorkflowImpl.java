@@ -11,6 +11,7 @@ import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
@@ -26,6 +27,7 @@ import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
@@ -54,9 +56,15 @@ public class JobWorkflowImpl implements JobWorkflow {
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2.0)
           .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(5)
+          .setMaximumAttempts(20)
           .setDoNotRetry(ActivityErrors.nonRetryable())
           .build();
+
+  /**
+   * Version 1: a model step whose models all fail sends the job to a human (or, with policy NEVER,
+   * ends it FAILED) instead of failing it at once. Histories recorded before keep failing.
+   */
+  static final String MODELS_EXHAUSTED_TO_HUMAN = "models-exhausted-to-human";
 
   /** Quick, local steps: the artifact store and the routing table. */
   static final ActivityOptions LOCAL_STEP_OPTIONS =
@@ -154,37 +162,24 @@ public class JobWorkflowImpl implements JobWorkflow {
     models = routing.describeRoutes();
     enter(Stage.PROMPT);
     requirements = artifacts.storeText(request.requirements());
-    ensureBudget(Step.PROMPT);
-    StepResult written =
-        stub(PromptActivities.class, PROMPT_OPTIONS, Step.PROMPT)
-            .writePrompt(new PromptRequest(requirements, outputKind, request.qaCriteria()));
-    prompt = written.artifact();
-    record(written.call());
-
-    AttemptRecord last = generateUntilQaPasses(null);
-    ApprovalReason needsHuman = ApprovalRules.reasonForHuman(request, last.verdict());
-    if (needsHuman == null) {
-      if (last.verdict().passed()) {
-        decisions.add(automaticDecision(DecisionAction.APPROVE, "policy", null));
-        return finish(
-            Stage.APPROVED,
-            "QA passed (score " + last.verdict().score() + "); approved by policy",
-            "policy",
-            "AUTO_APPROVED");
+    Round round = runRound(null);
+    ApprovalReason needsHuman;
+    if (round.exhausted() != null) {
+      if (request.approvalPolicy() == ApprovalPolicy.NEVER) {
+        return finish(Stage.FAILED, round.exhausted(), null, "NONE");
       }
-      return finish(
-          Stage.FAILED,
-          "QA did not pass in "
-              + request.maxQaAttempts()
-              + " attempts: "
-              + last.verdict().feedback(),
-          null,
-          "NONE");
+      needsHuman = ApprovalReason.MODELS_EXHAUSTED;
+    } else {
+      QaVerdict verdict = round.last().verdict();
+      needsHuman = ApprovalRules.reasonForHuman(request, verdict);
+      if (needsHuman == null) {
+        return finishByPolicy(verdict);
+      }
     }
     while (true) {
-      ReviewDecision decision = awaitDecision(needsHuman, last.verdict().passed());
+      ReviewDecision decision = awaitDecision(needsHuman, round);
       if (decision == null) {
-        return expire(last.verdict().passed());
+        return expire(round.qaPassed());
       }
       String reviewer = decision.reviewer();
       if (decision.action() == DecisionAction.APPROVE) {
@@ -210,8 +205,69 @@ public class JobWorkflowImpl implements JobWorkflow {
             "REJECTED");
       }
       revision++;
-      last = generateUntilQaPasses(JobTexts.reviewerFeedback(decision));
-      needsHuman = ApprovalReason.REVISION;
+      round = runRound(JobTexts.reviewerFeedback(decision));
+      needsHuman =
+          round.exhausted() != null ? ApprovalReason.MODELS_EXHAUSTED : ApprovalReason.REVISION;
+    }
+  }
+
+  /** Ends a job the policy decides alone: approved when QA passed, failed otherwise. */
+  private JobResult finishByPolicy(QaVerdict verdict) {
+    if (verdict.passed()) {
+      decisions.add(automaticDecision(DecisionAction.APPROVE, "policy", null));
+      return finish(
+          Stage.APPROVED,
+          "QA passed (score " + verdict.score() + "); approved by policy",
+          "policy",
+          "AUTO_APPROVED");
+    }
+    return finish(
+        Stage.FAILED,
+        "QA did not pass in " + request.maxQaAttempts() + " attempts: " + verdict.feedback(),
+        null,
+        "NONE");
+  }
+
+  /**
+   * One round of work: the prompt when there is none yet, then generation and QA until QA passes or
+   * the attempts run out. A model step whose models all fail ends the round with the reason.
+   */
+  private Round runRound(String reviewerFeedback) {
+    try {
+      if (prompt == null) {
+        writePrompt();
+      }
+      return new Round(generateUntilQaPasses(reviewerFeedback), null);
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure
+          || Workflow.getVersion(MODELS_EXHAUSTED_TO_HUMAN, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+        throw e;
+      }
+      String why = stage + " failed after retries: " + JobTexts.rootMessage(e);
+      log.warn("job {}: {}", jobId, why);
+      return new Round(null, why);
+    }
+  }
+
+  private void writePrompt() {
+    ensureBudget(Step.PROMPT);
+    StepResult written =
+        stub(PromptActivities.class, PROMPT_OPTIONS, Step.PROMPT)
+            .writePrompt(new PromptRequest(requirements, outputKind, request.qaCriteria()));
+    prompt = written.artifact();
+    record(written.call());
+  }
+
+  /**
+   * How a round ended.
+   *
+   * @param last the last attempt, null when the models gave out before one was judged
+   * @param exhausted why the models gave out, null when they did not
+   */
+  private record Round(AttemptRecord last, String exhausted) {
+    boolean qaPassed() {
+      return last != null && last.verdict() != null && last.verdict().passed();
     }
   }
 
@@ -265,11 +321,17 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   /** Waits for a reviewer; returns the decision, or null when the approval timeout expires. */
-  private ReviewDecision awaitDecision(ApprovalReason why, boolean qaPassed) {
+  private ReviewDecision awaitDecision(ApprovalReason why, Round round) {
     Instant since = now();
     pending = null;
     awaiting =
-        new AwaitingApproval(why, revision, qaPassed, since, since.plus(request.approvalTimeout()));
+        new AwaitingApproval(
+            why,
+            revision,
+            round.qaPassed(),
+            since,
+            since.plus(request.approvalTimeout()),
+            round.exhausted());
     enter(Stage.AWAITING_APPROVAL);
     Workflow.upsertTypedSearchAttributes(JobSearchAttributes.APPROVAL.valueSet("AWAITING"));
     boolean decided = Workflow.await(request.approvalTimeout(), () -> pending != null);
@@ -322,7 +384,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     if (!errors.isEmpty()) {
       throw new DecisionRejection.InvalidDecision("invalid decision: " + errors);
     }
-    String outOfTurn = outOfTurn();
+    String outOfTurn = outOfTurn(decision);
     if (outOfTurn != null) {
       throw new DecisionRejection.OutOfTurn(outOfTurn);
     }
@@ -331,7 +393,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   /** Applies a decision when one is awaited; records it as ignored otherwise. */
   private void receive(ReviewDecision decision, String via) {
     List<FieldError> errors = JobRequestValidator.validate(decision);
-    String problem = errors.isEmpty() ? outOfTurn() : "invalid decision: " + errors;
+    String problem = errors.isEmpty() ? outOfTurn(decision) : "invalid decision: " + errors;
     boolean applied = problem == null;
     if (applied) {
       pending = decision;
@@ -352,13 +414,16 @@ public class JobWorkflowImpl implements JobWorkflow {
     updatedAt = now();
   }
 
-  /** Returns why no decision can be taken now, or null when one is awaited. */
-  private String outOfTurn() {
+  /** Returns why this decision cannot be taken now, or null when it can. */
+  private String outOfTurn(ReviewDecision decision) {
     if (stage != Stage.AWAITING_APPROVAL) {
       return "no decision is awaited: job " + jobId + " is in stage " + stage;
     }
     if (pending != null) {
       return "a decision on revision " + revision + " was already received";
+    }
+    if (decision.action() == DecisionAction.APPROVE && output == null) {
+      return "nothing to approve: no output was generated; reject with regenerate to try again";
     }
     return null;
   }

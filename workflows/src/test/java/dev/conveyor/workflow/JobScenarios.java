@@ -247,7 +247,32 @@ final class JobScenarios {
                         "model refused the key", ActivityErrors.MODEL_REJECTED);
                   }
                 },
-                text())),
+                text(ApprovalPolicy.NEVER))),
+        new Scenario(
+            "models-exhausted-reviewed",
+            Stage.APPROVED,
+            (harness, id) -> {
+              harness.start(
+                  new ScriptedActivities() {
+                    @Override
+                    public StepResult generateText(GenerationRequest request) {
+                      if (request.revision() == 0) {
+                        throw ApplicationFailure.newNonRetryableFailure(
+                            "every text model failed", ActivityErrors.MODELS_EXHAUSTED);
+                      }
+                      return super.generateText(request);
+                    }
+                  });
+              JobWorkflow job = harness.submit(id, text());
+              harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+              job.reject(new Decision("bob", "try again", true));
+              harness.awaitStatus(
+                  job,
+                  s -> s.stage() == Stage.AWAITING_APPROVAL && s.revision() == 1,
+                  "revision 1");
+              job.approve(new Decision("alice", null, null));
+              return job;
+            }),
         new Scenario(
             "budget-exhausted",
             Stage.FAILED,

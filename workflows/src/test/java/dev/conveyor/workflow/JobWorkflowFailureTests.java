@@ -12,10 +12,14 @@ import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.ApprovalReason;
+import dev.conveyor.workflow.model.Decision;
+import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import dev.conveyor.workflow.testing.ActivityGate;
@@ -23,6 +27,7 @@ import dev.conveyor.workflow.testing.JobWorkflowHarness;
 import dev.conveyor.workflow.testing.ScriptedActivities;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.math.BigDecimal;
@@ -154,7 +159,7 @@ class JobWorkflowFailureTests {
   }
 
   @Test
-  void should_fail_naming_the_stage_when_generation_is_rejected_for_good() {
+  void should_fail_naming_the_stage_when_generation_is_rejected_for_good_and_no_human_is_asked() {
     // given
     AtomicInteger calls = new AtomicInteger();
     ScriptedActivities activities =
@@ -169,7 +174,7 @@ class JobWorkflowFailureTests {
     harness.start(activities);
 
     // when
-    JobWorkflow job = harness.submit(text());
+    JobWorkflow job = harness.submit(text(ApprovalPolicy.NEVER));
     JobResult result = harness.result(job);
 
     // then
@@ -185,30 +190,79 @@ class JobWorkflowFailureTests {
   }
 
   @Test
-  void should_fail_naming_qa_when_the_judge_is_rejected_for_good() {
+  void should_let_a_human_approve_the_unjudged_output_when_every_qa_model_fails() {
     // given
     ScriptedActivities activities =
         new ScriptedActivities() {
           @Override
           public QaResult checkText(QaRequest request) {
             throw ApplicationFailure.newNonRetryableFailure(
-                "judge model not found", ActivityErrors.MODEL_REJECTED);
+                "judge model not found", ActivityErrors.MODELS_EXHAUSTED);
           }
         };
     harness.start(activities);
 
     // when
-    JobWorkflow job = harness.submit(text());
-    JobResult result = harness.result(job);
+    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS));
+    JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
 
-    // then
-    assertThat(result.state()).isEqualTo(Stage.FAILED);
-    assertThat(result.reason()).startsWith("QA failed after retries").contains("judge model");
-    assertThat(result.output()).as("the unjudged output is still reported").isNotNull();
+    // then a human sees why, with the output that QA could not judge
+    assertThat(awaiting.awaiting().reason()).isEqualTo(ApprovalReason.MODELS_EXHAUSTED);
+    assertThat(awaiting.awaiting().qaPassed()).isFalse();
+    assertThat(awaiting.awaiting().detail())
+        .isEqualTo("QA failed after retries: judge model not found (ModelsExhausted)");
+    assertThat(awaiting.output()).isNotNull();
+    assertThat(awaiting.attempts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.verdict()).isNull());
+
+    job.approve(new Decision("alice", "checked by hand", null));
+    JobResult result = harness.result(job);
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.output()).isEqualTo(awaiting.output());
     assertThat(result.qaAttempts()).as("QA judged nothing").isZero();
-    JobStatus status = job.status();
-    assertThat(status.attempts()).hasSize(1);
-    assertThat(status.attempts().get(0).verdict()).isNull();
+    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void should_refuse_an_approval_with_nothing_to_approve_and_retry_on_a_new_revision() {
+    // given generation that fails for good on the first revision only
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public StepResult generateText(GenerationRequest request) {
+            if (request.revision() == 0) {
+              throw ApplicationFailure.newNonRetryableFailure(
+                  "openai/gpt-x: rejected (401)", ActivityErrors.MODELS_EXHAUSTED);
+            }
+            return super.generateText(request);
+          }
+        };
+    harness.start(activities);
+    JobWorkflow job = harness.submit(text(ApprovalPolicy.ALWAYS));
+    JobStatus awaiting = harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+    assertThat(awaiting.awaiting().reason()).isEqualTo(ApprovalReason.MODELS_EXHAUSTED);
+    assertThat(awaiting.output()).isNull();
+
+    // when an approval arrives, there is nothing to approve
+    assertThatThrownBy(
+            () -> job.decide(new ReviewDecision(DecisionAction.APPROVE, "alice", null, null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("nothing to approve");
+
+    // and a rejection with regenerate tries again
+    JobStatus retried =
+        job.decide(new ReviewDecision(DecisionAction.REJECT, "alice", "try again", true));
+    assertThat(retried.revision()).isEqualTo(1);
+    JobStatus second =
+        harness.awaitStatus(
+            job,
+            s -> s.stage() == Stage.AWAITING_APPROVAL && s.revision() == 1,
+            "revision 1 awaiting approval");
+    assertThat(second.awaiting().reason()).isEqualTo(ApprovalReason.REVISION);
+    job.approve(new Decision("alice", null, null));
+    assertThat(harness.result(job).state()).isEqualTo(Stage.APPROVED);
   }
 
   @Test

@@ -9,5 +9,10 @@ public enum ApprovalReason {
   /** QA passed with a score under the request's threshold. */
   LOW_SCORE,
   /** A reviewer rejected the previous revision and asked for a new one. */
-  REVISION
+  REVISION,
+  /**
+   * Every model of a step failed, so the step could not finish; the reviewer may approve an output
+   * already produced, reject, or ask for a new revision to try again.
+   */
+  MODELS_EXHAUSTED
 }

@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param qaPassed whether the output awaiting the decision passed QA
  * @param since when the wait started
  * @param deadline when the wait expires
+ * @param detail what went wrong, for MODELS_EXHAUSTED; null otherwise
  */
 public record AwaitingApproval(
-    ApprovalReason reason, int revision, boolean qaPassed, Instant since, Instant deadline) {}
+    ApprovalReason reason,
+    int revision,
+    boolean qaPassed,
+    Instant since,
+    Instant deadline,
+    String detail) {}
