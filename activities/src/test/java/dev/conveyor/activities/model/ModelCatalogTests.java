@@ -72,7 +72,8 @@ class ModelCatalogTests {
                     NO_ENVIRONMENT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "conveyor.models.text-generation: provider 'foo' is unknown (known: offline, openai)");
+            "conveyor.models.text-generation: provider 'foo' is unknown (known: offline, openai,"
+                + " anthropic, gemini)");
   }
 
   @Test
@@ -119,13 +120,26 @@ class ModelCatalogTests {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null)))
         .isEqualTo("conveyor.models.prompt: timeout must be positive, was PT0S");
     assertThat(
             problem(
                 Step.PROMPT,
                 new ModelSettings(
-                    "openai", "m", "http://h/v1", null, null, 3.0, null, null, null, null)))
+                    "openai",
+                    "m",
+                    "http://h/v1",
+                    null,
+                    null,
+                    3.0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)))
         .isEqualTo("conveyor.models.prompt: temperature must be between 0 and 2, was 3.0");
     assertThat(
             problem(
@@ -139,6 +153,8 @@ class ModelCatalogTests {
                     null,
                     null,
                     new BigDecimal("-1"),
+                    null,
+                    null,
                     null,
                     null)))
         .isEqualTo("conveyor.models.prompt: input-usd-per-million must not be negative");
@@ -170,7 +186,9 @@ class ModelCatalogTests {
             null,
             new BigDecimal("2.50"),
             new BigDecimal("10"),
-            new BigDecimal("0.04"));
+            new BigDecimal("0.04"),
+            null,
+            null);
 
     assertThat(priced.costUsd(1_000, 500, 0)).isEqualByComparingTo("0.0075");
     assertThat(priced.costUsd(0, 0, 2)).isEqualByComparingTo("0.08");
@@ -190,6 +208,7 @@ class ModelCatalogTests {
 
   private static ModelSettings settings(
       String provider, String model, String baseUrl, String keyEnv) {
-    return new ModelSettings(provider, model, baseUrl, keyEnv, null, null, null, null, null, null);
+    return new ModelSettings(
+        provider, model, baseUrl, keyEnv, null, null, null, null, null, null, null, null);
   }
 }
