@@ -161,6 +161,53 @@ class ModelCatalogTests {
   }
 
   @Test
+  void should_build_a_chain_of_every_provider_and_name_a_bad_fallback() {
+    ModelSettings chain =
+        settings("openai", "gpt-4o", null, null)
+            .withFallbacks(
+                java.util.List.of(
+                    settings("anthropic", "claude-sonnet-4-5", null, null),
+                    settings("gemini", "gemini-2.5-flash", null, null),
+                    settings("offline", null, null, null)));
+    ModelCatalog catalog =
+        ModelCatalog.create(
+            Map.of(Step.TEXT_GENERATION, chain),
+            OfflineSettings.defaults(),
+            name -> "key-of-" + name);
+
+    assertThat(catalog.chain(Step.TEXT_GENERATION))
+        .extracting(ModelRoute::modelId)
+        .containsExactly(
+            "openai/gpt-4o",
+            "anthropic/claude-sonnet-4-5",
+            "gemini/gemini-2.5-flash",
+            "offline/conveyor-text-writer");
+    assertThat(catalog.chain(Step.TEXT_GENERATION).get(1).chat())
+        .isInstanceOf(dev.langchain4j.model.anthropic.AnthropicChatModel.class);
+    assertThat(catalog.chain(Step.TEXT_GENERATION).get(2).chat())
+        .isInstanceOf(dev.langchain4j.model.googleai.GoogleAiGeminiChatModel.class);
+    assertThat(
+            problem(
+                Step.TEXT_GENERATION,
+                settings("offline", null, null, null)
+                    .withFallbacks(java.util.List.of(settings("anthropic", "claude", null, null)))))
+        .isEqualTo(
+            "conveyor.models.text-generation.fallbacks[0]: API key environment variable"
+                + " ANTHROPIC_API_KEY is not set");
+    assertThat(
+            problem(
+                Step.IMAGE_GENERATION,
+                settings("offline", null, null, null)
+                    .withFallbacks(
+                        java.util.List.of(
+                            settings("offline", null, null, null),
+                            settings("anthropic", "claude", null, "K")))))
+        .isEqualTo(
+            "conveyor.models.image-generation.fallbacks[1]: provider 'anthropic' cannot generate"
+                + " images (use offline, openai or gemini)");
+  }
+
+  @Test
   void should_refuse_to_route_a_step_to_the_wrong_kind_of_model() {
     ModelCatalog catalog =
         ModelCatalog.create(Map.of(), OfflineSettings.defaults(), NO_ENVIRONMENT);

@@ -13,6 +13,7 @@ import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
 import dev.conveyor.activities.support.ModelCallFailures;
+import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
@@ -114,8 +115,8 @@ class OpenAiCompatibleServerTests {
     assertThat(result.call().outputTokens()).isEqualTo(300);
     // 1,200 * 2.50 / 1e6 + 300 * 10.00 / 1e6 = 0.003 + 0.003
     assertThat(result.call().costUsd()).isEqualByComparingTo("0.006");
-    ScriptedOpenAiServer.Recorded request = server.requestsFor("writer").get(0);
-    assertThat(request.authorization()).isEqualTo("Bearer sk-test");
+    ScriptedServer.Recorded request = server.requestsFor("writer").get(0);
+    assertThat(request.header("Authorization")).isEqualTo("Bearer sk-test");
     String userMessage = request.body().path("messages").get(1).path("content").asText();
     assertThat(userMessage)
         .contains("Announce Conveyor.")
@@ -168,7 +169,7 @@ class OpenAiCompatibleServerTests {
     assertThat(store.read(result.artifact())).isEqualTo(png);
     assertThat(result.artifact().contentType()).isEqualTo("image/png");
     assertThat(server.requests())
-        .extracting(ScriptedOpenAiServer.Recorded::path)
+        .extracting(ScriptedServer.Recorded::path)
         .containsExactly("/v1/images/generations", "/files/picture.png");
   }
 
