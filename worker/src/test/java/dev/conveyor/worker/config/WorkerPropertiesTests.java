@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** How {@code conveyor.models.<step>} binds, fallbacks included. */
 class WorkerPropertiesTests {
@@ -52,6 +55,28 @@ class WorkerPropertiesTests {
     assertThat(prompt.fallbacks()).isEmpty();
     assertThat(prompt.attempts()).isEqualTo(3);
     assertThat(prompt.apiKeyEnv()).isEqualTo("GEMINI_API_KEY");
+  }
+
+  @Test
+  void should_bind_fallbacks_from_environment_variables() {
+    SystemEnvironmentPropertySource environment =
+        new SystemEnvironmentPropertySource(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            Map.of(
+                "CONVEYOR_MODELS_TEXTGENERATION_PROVIDER", "openai",
+                "CONVEYOR_MODELS_TEXTGENERATION_MODEL", "gpt-4o",
+                "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_0_PROVIDER", "gemini",
+                "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_0_MODEL", "gemini-2.5-flash",
+                "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_1_PROVIDER", "offline"));
+
+    WorkerProperties properties =
+        new Binder(ConfigurationPropertySources.from(environment))
+            .bind("conveyor", WorkerProperties.class)
+            .get();
+
+    assertThat(properties.models().get(Step.TEXT_GENERATION).fallbacks())
+        .extracting(ModelSettings::modelId)
+        .containsExactly("gemini/gemini-2.5-flash", "offline/null");
   }
 
   private static WorkerProperties bind(Map<String, String> values) {
