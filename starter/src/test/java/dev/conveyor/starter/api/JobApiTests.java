@@ -285,7 +285,8 @@ class JobApiTests extends ConveyorAppTestSupport {
     assertThat(status.path("calls").get(0).toString())
         .isEqualTo(
             "{\"step\":\"PROMPT\",\"provider\":\"scripted\",\"model\":\"prompt-writer\","
-                + "\"inputTokens\":100,\"outputTokens\":50,\"costUsd\":0.001,\"latencyMs\":1}");
+                + "\"inputTokens\":100,\"outputTokens\":50,\"costUsd\":0.001,\"latencyMs\":1,"
+                + "\"fallbacks\":[]}");
     assertThat(status.path("attempts").get(0).path("verdict").toString())
         .isEqualTo(
             "{\"passed\":true,\"score\":0.95,\"issues\":[],\"feedback\":\"meets the requirements\"}");
