@@ -16,6 +16,7 @@ import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.ImageChecks;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.activities.support.ChainProgress;
 import dev.conveyor.activities.support.ModelCalls;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.ArtifactActivities;
@@ -206,7 +207,8 @@ class ActivitiesInTemporalTests {
   void should_heartbeat_while_a_slow_offline_model_works() {
     start(new OfflineSettings(0, Duration.ofMillis(3_500)));
     List<String> heartbeats = new CopyOnWriteArrayList<>();
-    env.setActivityHeartbeatListener(String.class, heartbeats::add);
+    env.setActivityHeartbeatListener(
+        ChainProgress.class, progress -> heartbeats.add(progress.doing()));
     ArtifactRef requirements = store.putText(REQUIREMENTS);
 
     StepResult prompt =

@@ -37,6 +37,41 @@ class StartupFailureTests {
         .doesNotContain("\n");
   }
 
+  @Test
+  void unknown_provider_of_a_fallback_is_reported_as_one_line_naming_the_fallback() {
+    Throwable failure =
+        start(
+            "--conveyor.models.text-generation.provider=offline",
+            "--conveyor.models.text-generation.fallbacks[0].provider=offline",
+            "--conveyor.models.text-generation.fallbacks[1].provider=frobnicate",
+            "--conveyor.models.text-generation.fallbacks[1].model=x");
+
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "conveyor.models.text-generation.fallbacks[1]: provider 'frobnicate' is unknown"
+                + " (known: offline, openai, anthropic, gemini)");
+  }
+
+  @Test
+  void missing_api_key_of_a_fallback_is_reported_as_one_line_naming_the_fallback() {
+    Throwable failure =
+        start(
+            "--conveyor.models.text-generation.provider=offline",
+            "--conveyor.models.text-generation.fallbacks[0].provider=anthropic",
+            "--conveyor.models.text-generation.fallbacks[0].model=claude-sonnet-4-5",
+            "--conveyor.models.text-generation.fallbacks[0].api-key-env="
+                + "CONVEYOR_TEST_ANTHROPIC_KEY_THAT_IS_NOT_SET");
+
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "conveyor.models.text-generation.fallbacks[0]: API key environment variable"
+                + " CONVEYOR_TEST_ANTHROPIC_KEY_THAT_IS_NOT_SET is not set");
+  }
+
   private static Throwable start(String... args) {
     String[] all = new String[args.length + 2];
     all[0] = "--conveyor.temporal.embedded.enabled=false";

@@ -3,9 +3,10 @@ package dev.conveyor.activities.generation;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.model.ModelCatalog;
-import dev.conveyor.activities.support.Heartbeats;
+import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.support.ModelCalls;
+import dev.conveyor.activities.support.ModelChain;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
@@ -13,16 +14,18 @@ import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.Response;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Generates outputs: text with the chat model of {@link Step#TEXT_GENERATION}, images with the
- * image model of {@link Step#IMAGE_GENERATION}. The text writer gets the prompt, the original
- * requirements and any feedback; the image model gets the prompt and any feedback. Outputs are
- * stored by content, so a retried generation that produces the same bytes stores nothing new.
+ * Generates outputs: text with the chat models of {@link Step#TEXT_GENERATION}, images with the
+ * image models of {@link Step#IMAGE_GENERATION}, each the first of the step's chain that serves
+ * (see {@link ModelChain}). An image answered as base64 is decoded, one answered as a URL is
+ * downloaded; either way the bytes go to the artifact store. The text writer gets the prompt, the
+ * original requirements and any feedback; the image model gets the prompt and any feedback. Outputs
+ * are stored by content, so a retried generation that produces the same bytes stores nothing new.
  */
 public class GenerationActivitiesImpl implements GenerationActivities {
 
@@ -42,23 +45,17 @@ public class GenerationActivitiesImpl implements GenerationActivities {
     try {
       String prompt = store.readText(request.prompt());
       String requirements = store.readText(request.requirements());
-      ModelCalls.Outcome<ChatResponse> written =
-          ModelCalls.chat(
+      ChatRequest brief = Briefs.writingRequest(prompt, requirements, request.feedback());
+      ModelCalls.Outcome<String> written =
+          ModelChain.run(
               catalog,
               Step.TEXT_GENERATION,
-              Briefs.writingRequest(prompt, requirements, request.feedback()));
-      ChatResponse response = written.value();
-      if (response.finishReason() == FinishReason.CONTENT_FILTER) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            catalog.describe(Step.TEXT_GENERATION) + " filtered the content",
-            ActivityErrors.MODEL_REJECTED);
-      }
-      String text = response.aiMessage().text();
-      if (text == null || text.isBlank()) {
-        throw ModelCallFailures.unusableAnswer(
-            catalog.describe(Step.TEXT_GENERATION), "the text is empty");
-      }
-      return new StepResult(store.putText(text.strip()), written.call());
+              turn -> {
+                ModelCalls.Outcome<ChatResponse> answer = turn.chat(brief);
+                return new ModelCalls.Outcome<>(
+                    ModelAnswers.text(turn, answer.value(), "the text is empty"), answer.call());
+              });
+      return new StepResult(store.putText(written.value()), written.call());
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
     }
@@ -69,14 +66,22 @@ public class GenerationActivitiesImpl implements GenerationActivities {
     validate(request);
     try {
       String prompt = Briefs.imagePrompt(store.readText(request.prompt()), request.feedback());
-      ModelCalls.Outcome<Response<Image>> painted =
-          ModelCalls.image(catalog, Step.IMAGE_GENERATION, prompt);
-      Image image = painted.value().content();
-      ImageFetcher.Fetched fetched =
-          Heartbeats.whileRunning(
-              "IMAGE_GENERATION download",
-              () -> fetcher.bytesOf(image, catalog.settings(Step.IMAGE_GENERATION).timeout()));
-      ArtifactRef ref = store.put(fetched.bytes(), fetched.contentType());
+      ModelCalls.Outcome<ImageFetcher.Fetched> painted =
+          ModelChain.run(
+              catalog,
+              Step.IMAGE_GENERATION,
+              turn -> {
+                ModelCalls.Outcome<Response<Image>> answer = turn.image(prompt);
+                Image image = answer.value().content();
+                ImageFetcher.Fetched fetched =
+                    turn.whileRunning(
+                        "download",
+                        () ->
+                            fetcher.bytesOf(
+                                turn.modelId(), image, turn.route().settings().timeout()));
+                return new ModelCalls.Outcome<>(fetched, answer.call());
+              });
+      ArtifactRef ref = store.put(painted.value().bytes(), painted.value().contentType());
       return new StepResult(ref, painted.call());
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);

@@ -31,24 +31,24 @@ final class ImageFetcher {
   /** An image's bytes and content type. */
   record Fetched(byte[] bytes, String contentType) {}
 
-  Fetched bytesOf(Image image, Duration timeout) {
+  Fetched bytesOf(String model, Image image, Duration timeout) {
     if (image == null) {
-      throw ModelCallFailures.unusableAnswer("the image model", "no image");
+      throw ModelCallFailures.unusableAnswer(model, "no image");
     }
     if (image.base64Data() != null && !image.base64Data().isBlank()) {
-      byte[] bytes = decode(image.base64Data());
+      byte[] bytes = decode(model, image.base64Data());
       return new Fetched(bytes, contentType(bytes, image.mimeType()));
     }
     if (image.url() != null) {
-      return download(image.url(), timeout);
+      return download(model, image.url(), timeout);
     }
-    throw ModelCallFailures.unusableAnswer("the image model", "neither image data nor a URL");
+    throw ModelCallFailures.unusableAnswer(model, "neither image data nor a URL");
   }
 
-  private Fetched download(URI url, Duration timeout) {
+  private Fetched download(String model, URI url, Duration timeout) {
     String scheme = url.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-      throw ModelCallFailures.unusableAnswer("the image model", "an image URL that is not http(s)");
+      throw ModelCallFailures.unusableAnswer(model, "an image URL that is not http(s)");
     }
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
     try {
@@ -62,7 +62,7 @@ final class ImageFetcher {
         }
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
-          throw ModelCallFailures.unusableAnswer("the image model", "an image over 50 MB");
+          throw ModelCallFailures.unusableAnswer(model, "an image over 50 MB");
         }
         String declared = response.headers().firstValue("Content-Type").orElse(null);
         return new Fetched(bytes, contentType(bytes, declared));
@@ -77,7 +77,7 @@ final class ImageFetcher {
     }
   }
 
-  private static byte[] decode(String base64) {
+  private static byte[] decode(String model, String base64) {
     String data = base64.strip();
     int comma = data.indexOf(',');
     if (data.startsWith("data:") && comma > 0) {
@@ -86,7 +86,7 @@ final class ImageFetcher {
     try {
       return Base64.getMimeDecoder().decode(data);
     } catch (IllegalArgumentException e) {
-      throw ModelCallFailures.unusableAnswer("the image model", "image data that is not base64");
+      throw ModelCallFailures.unusableAnswer(model, "image data that is not base64");
     }
   }
 

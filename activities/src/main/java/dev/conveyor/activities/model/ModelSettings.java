@@ -2,24 +2,31 @@ package dev.conveyor.activities.model;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The model of one pipeline step, as configured under {@code conveyor.models.<step>}. Null fields
  * take defaults; {@link ModelCatalog#create} validates the result.
  *
- * @param provider {@code offline} (the default) or {@code openai}
+ * @param provider {@code offline} (the default), {@code openai} (OpenAI or any OpenAI-compatible
+ *     server), {@code anthropic} or {@code gemini}
  * @param model the model name; for {@code offline}, the step's built-in model when null
  * @param baseUrl the OpenAI-compatible endpoint, for example {@code http://localhost:11434/v1} for
  *     Ollama; null for OpenAI itself
  * @param apiKeyEnv the environment variable holding the API key; defaults to {@code OPENAI_API_KEY}
- *     for OpenAI itself, and may stay null for a local server without keys
+ *     for OpenAI itself (null for another OpenAI-compatible server without keys), {@code
+ *     ANTHROPIC_API_KEY} for Anthropic and {@code GEMINI_API_KEY} for Gemini
  * @param timeout how long one call may take (default 60 seconds)
  * @param temperature the sampling temperature, null for the model's default
  * @param maxTokens the most output tokens per call, null for the model's default
  * @param inputUsdPerMillion the price of a million input tokens in US dollars (default 0)
  * @param outputUsdPerMillion the price of a million output tokens in US dollars (default 0)
  * @param usdPerImage the price of one generated image in US dollars (default 0)
+ * @param attempts how many transient failures in a row (rate limits, server errors, timeouts) this
+ *     model may have before the step moves on to its next model (default 3)
+ * @param fallbacks the models tried in order when this one rejects the call for good or runs out of
+ *     attempts (default none); a fallback's own fallbacks are not used
  */
 public record ModelSettings(
     String provider,
@@ -31,7 +38,9 @@ public record ModelSettings(
     Integer maxTokens,
     BigDecimal inputUsdPerMillion,
     BigDecimal outputUsdPerMillion,
-    BigDecimal usdPerImage) {
+    BigDecimal usdPerImage,
+    Integer attempts,
+    List<ModelSettings> fallbacks) {
 
   /** The built-in provider: deterministic models that run in the worker, free of charge. */
   public static final String OFFLINE = "offline";
@@ -39,8 +48,26 @@ public record ModelSettings(
   /** Any server that speaks the OpenAI API. */
   public static final String OPENAI = "openai";
 
+  /** Anthropic's Messages API. */
+  public static final String ANTHROPIC = "anthropic";
+
+  /** Google's Gemini API. */
+  public static final String GEMINI = "gemini";
+
+  /** Every provider, as configured. */
+  public static final List<String> PROVIDERS = List.of(OFFLINE, OPENAI, ANTHROPIC, GEMINI);
+
   /** The API key variable of OpenAI itself. */
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+
+  /** The API key variable of Anthropic. */
+  public static final String ANTHROPIC_API_KEY = "ANTHROPIC_API_KEY";
+
+  /** The API key variable of Gemini. */
+  public static final String GEMINI_API_KEY = "GEMINI_API_KEY";
+
+  /** How many transient failures in a row a model may have when nothing is configured. */
+  public static final int DEFAULT_ATTEMPTS = 3;
 
   /** How long a call may take when nothing is configured. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -55,18 +82,27 @@ public record ModelSettings(
     model = blankToNull(model);
     baseUrl = blankToNull(baseUrl);
     apiKeyEnv = blankToNull(apiKeyEnv);
-    if (apiKeyEnv == null && OPENAI.equals(provider) && baseUrl == null) {
-      apiKeyEnv = OPENAI_API_KEY;
+    if (apiKeyEnv == null) {
+      apiKeyEnv =
+          switch (provider) {
+            case OPENAI -> baseUrl == null ? OPENAI_API_KEY : null;
+            case ANTHROPIC -> ANTHROPIC_API_KEY;
+            case GEMINI -> GEMINI_API_KEY;
+            default -> null;
+          };
     }
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     inputUsdPerMillion = inputUsdPerMillion == null ? BigDecimal.ZERO : inputUsdPerMillion;
     outputUsdPerMillion = outputUsdPerMillion == null ? BigDecimal.ZERO : outputUsdPerMillion;
     usdPerImage = usdPerImage == null ? BigDecimal.ZERO : usdPerImage;
+    attempts = attempts == null ? DEFAULT_ATTEMPTS : attempts;
+    fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
   }
 
   /** Returns the settings of a built-in offline model. */
   public static ModelSettings offline(String model) {
-    return new ModelSettings(OFFLINE, model, null, null, null, null, null, null, null, null);
+    return new ModelSettings(
+        OFFLINE, model, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Returns a copy that names another model. */
@@ -81,7 +117,26 @@ public record ModelSettings(
         maxTokens,
         inputUsdPerMillion,
         outputUsdPerMillion,
-        usdPerImage);
+        usdPerImage,
+        attempts,
+        fallbacks);
+  }
+
+  /** Returns a copy with other fallbacks. */
+  public ModelSettings withFallbacks(List<ModelSettings> otherFallbacks) {
+    return new ModelSettings(
+        provider,
+        model,
+        baseUrl,
+        apiKeyEnv,
+        timeout,
+        temperature,
+        maxTokens,
+        inputUsdPerMillion,
+        outputUsdPerMillion,
+        usdPerImage,
+        attempts,
+        otherFallbacks);
   }
 
   /** Returns whether the step runs on the built-in offline models. */

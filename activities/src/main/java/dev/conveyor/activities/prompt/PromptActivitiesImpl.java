@@ -3,17 +3,23 @@ package dev.conveyor.activities.prompt;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.support.ModelCalls;
+import dev.conveyor.activities.support.ModelChain;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.PromptActivities;
 import dev.conveyor.workflow.activity.PromptRequest;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.Step;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.failure.ApplicationFailure;
 
-/** Writes the prompt with the model of the {@link Step#PROMPT} step and stores it. */
+/**
+ * Writes the prompt with the models of the {@link Step#PROMPT} step (the first that serves, see
+ * {@link ModelChain}) and stores it.
+ */
 public class PromptActivitiesImpl implements PromptActivities {
 
   private final ArtifactStore store;
@@ -32,17 +38,18 @@ public class PromptActivitiesImpl implements PromptActivities {
     }
     try {
       String requirements = store.readText(request.requirements());
-      ModelCalls.Outcome<ChatResponse> written =
-          ModelCalls.chat(
+      ChatRequest brief =
+          Briefs.promptRequest(requirements, request.outputKind(), request.qaCriteria());
+      ModelCalls.Outcome<String> written =
+          ModelChain.run(
               catalog,
               Step.PROMPT,
-              Briefs.promptRequest(requirements, request.outputKind(), request.qaCriteria()));
-      String prompt = written.value().aiMessage().text();
-      if (prompt == null || prompt.isBlank()) {
-        throw ModelCallFailures.unusableAnswer(
-            catalog.describe(Step.PROMPT), "the prompt is empty");
-      }
-      return new StepResult(store.putText(prompt.strip()), written.call());
+              turn -> {
+                ModelCalls.Outcome<ChatResponse> answer = turn.chat(brief);
+                return new ModelCalls.Outcome<>(
+                    ModelAnswers.text(turn, answer.value(), "the prompt is empty"), answer.call());
+              });
+      return new StepResult(store.putText(written.value()), written.call());
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
     }

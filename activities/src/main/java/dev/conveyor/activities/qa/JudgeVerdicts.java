@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.conveyor.activities.brief.Briefs;
+import dev.conveyor.activities.model.ModelRoute;
+import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.SystemMessage;
@@ -14,6 +16,11 @@ import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,18 +47,55 @@ final class JudgeVerdicts {
 
   private JudgeVerdicts() {}
 
+  /** The verdict's JSON schema, for providers that constrain their answer to one. */
+  static final JsonSchema VERDICT_SCHEMA =
+      JsonSchema.builder()
+          .name("qa_verdict")
+          .rootElement(
+              JsonObjectSchema.builder()
+                  .addBooleanProperty("passed")
+                  .addNumberProperty("score", "from 0 to 1")
+                  .addProperty(
+                      "issues",
+                      JsonArraySchema.builder().items(JsonStringSchema.builder().build()).build())
+                  .addStringProperty("feedback")
+                  .required("passed", "score", "issues", "feedback")
+                  .additionalProperties(false)
+                  .build())
+          .build();
+
+  /**
+   * Returns the response format to ask of a judge: the verdict's JSON schema where the provider
+   * enforces one (OpenAI-compatible servers, Gemini), none for Anthropic, whose answer is parsed
+   * strictly instead.
+   */
+  static ResponseFormat responseFormat(ModelRoute route) {
+    if (ModelSettings.ANTHROPIC.equals(route.settings().provider())) {
+      return null;
+    }
+    return ResponseFormat.builder()
+        .type(ResponseFormatType.JSON)
+        .jsonSchema(VERDICT_SCHEMA)
+        .build();
+  }
+
   /** Returns the request that asks a judge about a text. */
-  static ChatRequest textRequest(String requirements, List<String> criteria, String output) {
+  static ChatRequest textRequest(
+      String requirements, List<String> criteria, String output, ResponseFormat format) {
     String user = context(requirements, criteria) + Briefs.section("Text to judge", output);
     return ChatRequest.builder()
         .messages(SystemMessage.from(SYSTEM.formatted("text")), UserMessage.from(user.strip()))
-        .responseFormat(ResponseFormat.JSON)
+        .responseFormat(format)
         .build();
   }
 
   /** Returns the request that asks a vision judge about an image. */
   static ChatRequest imageRequest(
-      String requirements, List<String> criteria, byte[] image, String contentType) {
+      String requirements,
+      List<String> criteria,
+      byte[] image,
+      String contentType,
+      ResponseFormat format) {
     String text = context(requirements, criteria) + "The image to judge is attached.";
     return ChatRequest.builder()
         .messages(
@@ -62,7 +106,7 @@ final class JudgeVerdicts {
                     Base64.getEncoder().encodeToString(image),
                     contentType,
                     ImageContent.DetailLevel.LOW)))
-        .responseFormat(ResponseFormat.JSON)
+        .responseFormat(format)
         .build();
   }
 

@@ -6,8 +6,10 @@ import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.support.Heartbeats;
+import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.support.ModelCalls;
+import dev.conveyor.activities.support.ModelChain;
 import dev.conveyor.activities.text.LengthLimits;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.QaActivities;
@@ -18,11 +20,13 @@ import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +61,7 @@ public class QaActivitiesImpl implements QaActivities {
           Step.TEXT_QA,
           request,
           () -> textChecks.check(requirements, criteria, output),
-          () -> JudgeVerdicts.textRequest(requirements, criteria, output),
+          format -> JudgeVerdicts.textRequest(requirements, criteria, output, format),
           expandFeedback(requirements, criteria, output));
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
@@ -75,9 +79,9 @@ public class QaActivitiesImpl implements QaActivities {
           Step.VISION_QA,
           request,
           () -> imageChecks.check(image),
-          () ->
+          format ->
               JudgeVerdicts.imageRequest(
-                  requirements, criteria, image, imageType(request.output())),
+                  requirements, criteria, image, imageType(request.output()), format),
           "Make the picture bolder: stronger colours, a clearer focal point and more contrast.");
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
@@ -88,43 +92,62 @@ public class QaActivitiesImpl implements QaActivities {
       Step step,
       QaRequest request,
       Supplier<QaVerdict> checks,
-      Supplier<ChatRequest> judgeRequest,
+      Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
-    ModelSettings settings = catalog.settings(step);
+    boolean offlineFirst = catalog.settings(step).isOffline();
     String checker = OfflineModels.nameFor(step);
     long started = System.nanoTime();
     QaVerdict checked =
         Heartbeats.whileRunning(
             step + " offline/" + checker,
             () -> {
-              if (settings.isOffline()) {
+              if (offlineFirst) {
                 OfflineModels.simulateLatency(offline.latency());
               }
               return checks.get();
             });
-    if (!checked.passed() || settings.isOffline()) {
-      QaVerdict verdict =
-          checked.passed() && settings.isOffline() && request.attempt() <= offline.qaFailFirst()
-              ? holdBack(checked, request, holdBackFeedback)
-              : checked;
-      ModelCall call =
-          new ModelCall(
-              step,
-              ModelSettings.OFFLINE,
-              checker,
-              0,
-              0,
-              BigDecimal.ZERO,
-              ModelCalls.millisSince(started));
-      ModelCalls.log(call, verdict.passed() ? "passed" : checked.passed() ? "held back" : "failed");
-      return new QaResult(verdict, call);
+    if (!checked.passed()) {
+      // The cheap checks failed: their verdict stands, and no paid model is called.
+      return new QaResult(checked, checksCall(step, checker, started, "failed"));
     }
-    ModelCalls.Outcome<ChatResponse> answer = ModelCalls.chat(catalog, step, judgeRequest.get());
-    try {
-      return new QaResult(JudgeVerdicts.parse(answer.value().aiMessage().text()), answer.call());
-    } catch (IllegalArgumentException e) {
-      throw ModelCallFailures.unusableAnswer(settings.modelId(), e.getMessage());
-    }
+    ModelCalls.Outcome<QaVerdict> judged =
+        ModelChain.run(
+            catalog,
+            step,
+            turn -> {
+              if (turn.route().isOffline()) {
+                QaVerdict verdict =
+                    request.attempt() <= offline.qaFailFirst()
+                        ? holdBack(checked, request, holdBackFeedback)
+                        : checked;
+                ModelCall call =
+                    checksCall(step, checker, started, verdict.passed() ? "passed" : "held back");
+                return new ModelCalls.Outcome<>(verdict, call);
+              }
+              ModelCalls.Outcome<ChatResponse> answer =
+                  turn.chat(judgeRequest.apply(JudgeVerdicts.responseFormat(turn.route())));
+              String text = ModelAnswers.text(turn, answer.value(), "the verdict is empty");
+              try {
+                return new ModelCalls.Outcome<>(JudgeVerdicts.parse(text), answer.call());
+              } catch (IllegalArgumentException e) {
+                throw ModelCallFailures.unusableAnswer(turn.modelId(), e.getMessage());
+              }
+            });
+    return new QaResult(judged.value(), judged.call());
+  }
+
+  private static ModelCall checksCall(Step step, String checker, long started, String outcome) {
+    ModelCall call =
+        new ModelCall(
+            step,
+            ModelSettings.OFFLINE,
+            checker,
+            0,
+            0,
+            BigDecimal.ZERO,
+            ModelCalls.millisSince(started));
+    ModelCalls.log(call, outcome);
+    return call;
   }
 
   private QaVerdict holdBack(QaVerdict checked, QaRequest request, String feedback) {

@@ -34,15 +34,31 @@ public final class Heartbeats {
   private Heartbeats() {}
 
   /**
-   * Runs a blocking call on the current thread while the current activity heartbeats. Outside an
-   * activity the call simply runs.
+   * Runs a blocking call on the current thread while the current activity heartbeats, keeping the
+   * chain progress it has recorded so far. Outside an activity the call simply runs.
    *
-   * @param progress what the heartbeat details say, for example {@code TEXT_GENERATION
-   *     openai/gpt-4o}; never prompt or output text
+   * @param doing what the heartbeat details say, for example {@code VISION_QA checks}; never prompt
+   *     or output text
    * @param call the blocking call
    * @return what the call returned
    */
-  public static <T> T whileRunning(String progress, Supplier<T> call) {
+  public static <T> T whileRunning(String doing, Supplier<T> call) {
+    if (currentContext() == null) {
+      return call.get();
+    }
+    return whileRunning(ChainProgress.resumed().doing(doing), call);
+  }
+
+  /**
+   * Runs a blocking call on the current thread while the current activity heartbeats the given
+   * progress, its {@code doing} followed by the seconds elapsed. Outside an activity the call
+   * simply runs.
+   *
+   * @param progress the heartbeat details; never prompt or output text
+   * @param call the blocking call
+   * @return what the call returned
+   */
+  public static <T> T whileRunning(ChainProgress progress, Supplier<T> call) {
     ActivityExecutionContext context = currentContext();
     if (context == null) {
       return call.get();
@@ -80,13 +96,13 @@ public final class Heartbeats {
   /** One heartbeating call: heartbeats until finished, and remembers a cancellation. */
   private static final class Beat implements Runnable {
     private final ActivityExecutionContext context;
-    private final String progress;
+    private final ChainProgress progress;
     private final Thread caller;
     private final long started = System.nanoTime();
     private boolean finished;
     private ActivityCompletionException stop;
 
-    Beat(ActivityExecutionContext context, String progress, Thread caller) {
+    Beat(ActivityExecutionContext context, ChainProgress progress, Thread caller) {
       this.context = context;
       this.progress = progress;
       this.caller = caller;
@@ -99,7 +115,7 @@ public final class Heartbeats {
       }
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
       try {
-        context.heartbeat(progress + " · " + seconds + " s");
+        context.heartbeat(progress.doing(progress.doing() + " · " + seconds + " s"));
       } catch (ActivityCompletionException e) {
         stop = e;
         caller.interrupt();

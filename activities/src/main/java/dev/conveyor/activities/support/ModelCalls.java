@@ -1,6 +1,6 @@
 package dev.conveyor.activities.support;
 
-import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.model.ModelRoute;
 import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.Step;
@@ -11,6 +11,7 @@ import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
+import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.util.function.Function;
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one model call for an activity: heartbeats while it blocks, measures it, prices it, turns
- * its failures into Temporal failures, and logs one line about it (never prompt or output text).
+ * Runs one model call for an activity: heartbeats while it blocks, measures it, prices it, and logs
+ * one line about it (never prompt or output text). {@link ModelChain} decides what a failure means.
  */
 public final class ModelCalls {
 
@@ -67,38 +68,47 @@ public final class ModelCalls {
 
   private ModelCalls() {}
 
-  /** Sends a chat request to the chat model of a step. */
-  public static Outcome<ChatResponse> chat(ModelCatalog catalog, Step step, ChatRequest request) {
-    return run(
-        step, catalog.settings(step), () -> catalog.chatModel(step).chat(request), Usage::of);
+  /** Sends a chat request to a chat model of a step. */
+  public static Outcome<ChatResponse> chat(
+      Step step, ModelRoute route, ChainProgress progress, ChatRequest request) {
+    if (route.chat() == null) {
+      throw new IllegalStateException(route.modelId() + " is not a chat model");
+    }
+    return run(step, route.settings(), progress, () -> route.chat().chat(request), Usage::of);
   }
 
-  /** Asks the image model of a step for one image. */
-  public static Outcome<Response<Image>> image(ModelCatalog catalog, Step step, String prompt) {
+  /** Asks an image model of a step for one image. */
+  public static Outcome<Response<Image>> image(
+      Step step, ModelRoute route, ChainProgress progress, String prompt) {
+    if (route.image() == null) {
+      throw new IllegalStateException(route.modelId() + " is not an image model");
+    }
     return run(
-        step,
-        catalog.settings(step),
-        () -> catalog.imageModel(step).generate(prompt),
-        Usage::ofImage);
+        step, route.settings(), progress, () -> route.image().generate(prompt), Usage::ofImage);
   }
 
   /**
-   * Runs a model call.
+   * Runs a model call while the activity heartbeats its progress, and accounts for it. A failure is
+   * logged and thrown as it is: the model chain decides what it means.
    *
    * @param step the step the call serves
-   * @param settings the step's model settings, for names and prices
+   * @param settings the model's settings, for names and prices
+   * @param progress the chain progress the heartbeats carry
    * @param call the call
    * @param usage reads the usage from the call's result
    * @return the result with its accounting
    */
   public static <T> Outcome<T> run(
-      Step step, ModelSettings settings, Supplier<T> call, Function<T, Usage> usage) {
+      Step step,
+      ModelSettings settings,
+      ChainProgress progress,
+      Supplier<T> call,
+      Function<T, Usage> usage) {
     long started = System.nanoTime();
     T value;
     try {
-      value = Heartbeats.whileRunning(step + " " + settings.modelId(), call);
+      value = Heartbeats.whileRunning(progress.doing(step + " " + settings.modelId()), call);
     } catch (RuntimeException e) {
-      RuntimeException failure = ModelCallFailures.translate(e, settings.modelId());
       ModelCall failed =
           new ModelCall(
               step,
@@ -108,9 +118,9 @@ public final class ModelCalls {
               0,
               BigDecimal.ZERO,
               millisSince(started));
-      log(failed, outcomeOf(failure));
+      log(failed, outcomeOf(e));
       log.debug("model call to {} failed", settings.modelId(), e);
-      throw failure;
+      throw e;
     }
     Usage used = usage.apply(value);
     String served =
@@ -155,12 +165,13 @@ public final class ModelCalls {
   }
 
   private static String outcomeOf(RuntimeException failure) {
-    if (failure instanceof ApplicationFailure application) {
-      return "failed "
-          + application.getType()
-          + (application.isNonRetryable() ? " (not retryable)" : " (retryable)");
+    if (failure instanceof ActivityCompletionException) {
+      return "stopped " + failure.getClass().getSimpleName();
     }
-    return "stopped " + failure.getClass().getSimpleName();
+    if (failure instanceof ApplicationFailure application) {
+      return "failed " + application.getType();
+    }
+    return "failed " + failure.getClass().getSimpleName();
   }
 
   private static ActivityInfo currentActivity() {

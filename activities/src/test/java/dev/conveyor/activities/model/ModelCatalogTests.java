@@ -72,7 +72,8 @@ class ModelCatalogTests {
                     NO_ENVIRONMENT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "conveyor.models.text-generation: provider 'foo' is unknown (known: offline, openai)");
+            "conveyor.models.text-generation: provider 'foo' is unknown (known: offline, openai,"
+                + " anthropic, gemini)");
   }
 
   @Test
@@ -119,13 +120,26 @@ class ModelCatalogTests {
                     null,
                     null,
                     null,
+                    null,
+                    null,
                     null)))
         .isEqualTo("conveyor.models.prompt: timeout must be positive, was PT0S");
     assertThat(
             problem(
                 Step.PROMPT,
                 new ModelSettings(
-                    "openai", "m", "http://h/v1", null, null, 3.0, null, null, null, null)))
+                    "openai",
+                    "m",
+                    "http://h/v1",
+                    null,
+                    null,
+                    3.0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)))
         .isEqualTo("conveyor.models.prompt: temperature must be between 0 and 2, was 3.0");
     assertThat(
             problem(
@@ -140,8 +154,57 @@ class ModelCatalogTests {
                     null,
                     new BigDecimal("-1"),
                     null,
+                    null,
+                    null,
                     null)))
         .isEqualTo("conveyor.models.prompt: input-usd-per-million must not be negative");
+  }
+
+  @Test
+  void should_build_a_chain_of_every_provider_and_name_a_bad_fallback() {
+    ModelSettings chain =
+        settings("openai", "gpt-4o", null, null)
+            .withFallbacks(
+                java.util.List.of(
+                    settings("anthropic", "claude-sonnet-4-5", null, null),
+                    settings("gemini", "gemini-2.5-flash", null, null),
+                    settings("offline", null, null, null)));
+    ModelCatalog catalog =
+        ModelCatalog.create(
+            Map.of(Step.TEXT_GENERATION, chain),
+            OfflineSettings.defaults(),
+            name -> "key-of-" + name);
+
+    assertThat(catalog.chain(Step.TEXT_GENERATION))
+        .extracting(ModelRoute::modelId)
+        .containsExactly(
+            "openai/gpt-4o",
+            "anthropic/claude-sonnet-4-5",
+            "gemini/gemini-2.5-flash",
+            "offline/conveyor-text-writer");
+    assertThat(catalog.chain(Step.TEXT_GENERATION).get(1).chat())
+        .isInstanceOf(dev.langchain4j.model.anthropic.AnthropicChatModel.class);
+    assertThat(catalog.chain(Step.TEXT_GENERATION).get(2).chat())
+        .isInstanceOf(dev.langchain4j.model.googleai.GoogleAiGeminiChatModel.class);
+    assertThat(
+            problem(
+                Step.TEXT_GENERATION,
+                settings("offline", null, null, null)
+                    .withFallbacks(java.util.List.of(settings("anthropic", "claude", null, null)))))
+        .isEqualTo(
+            "conveyor.models.text-generation.fallbacks[0]: API key environment variable"
+                + " ANTHROPIC_API_KEY is not set");
+    assertThat(
+            problem(
+                Step.IMAGE_GENERATION,
+                settings("offline", null, null, null)
+                    .withFallbacks(
+                        java.util.List.of(
+                            settings("offline", null, null, null),
+                            settings("anthropic", "claude", null, "K")))))
+        .isEqualTo(
+            "conveyor.models.image-generation.fallbacks[1]: provider 'anthropic' cannot generate"
+                + " images (use offline, openai or gemini)");
   }
 
   @Test
@@ -170,7 +233,9 @@ class ModelCatalogTests {
             null,
             new BigDecimal("2.50"),
             new BigDecimal("10"),
-            new BigDecimal("0.04"));
+            new BigDecimal("0.04"),
+            null,
+            null);
 
     assertThat(priced.costUsd(1_000, 500, 0)).isEqualByComparingTo("0.0075");
     assertThat(priced.costUsd(0, 0, 2)).isEqualByComparingTo("0.08");
@@ -190,6 +255,7 @@ class ModelCatalogTests {
 
   private static ModelSettings settings(
       String provider, String model, String baseUrl, String keyEnv) {
-    return new ModelSettings(provider, model, baseUrl, keyEnv, null, null, null, null, null, null);
+    return new ModelSettings(
+        provider, model, baseUrl, keyEnv, null, null, null, null, null, null, null, null);
   }
 }

@@ -13,6 +13,7 @@ import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
 import dev.conveyor.activities.support.ModelCallFailures;
+import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
@@ -114,8 +115,8 @@ class OpenAiCompatibleServerTests {
     assertThat(result.call().outputTokens()).isEqualTo(300);
     // 1,200 * 2.50 / 1e6 + 300 * 10.00 / 1e6 = 0.003 + 0.003
     assertThat(result.call().costUsd()).isEqualByComparingTo("0.006");
-    ScriptedOpenAiServer.Recorded request = server.requestsFor("writer").get(0);
-    assertThat(request.authorization()).isEqualTo("Bearer sk-test");
+    ScriptedServer.Recorded request = server.requestsFor("writer").get(0);
+    assertThat(request.header("Authorization")).isEqualTo("Bearer sk-test");
     String userMessage = request.body().path("messages").get(1).path("content").asText();
     assertThat(userMessage)
         .contains("Announce Conveyor.")
@@ -168,7 +169,7 @@ class OpenAiCompatibleServerTests {
     assertThat(store.read(result.artifact())).isEqualTo(png);
     assertThat(result.artifact().contentType()).isEqualTo("image/png");
     assertThat(server.requests())
-        .extracting(ScriptedOpenAiServer.Recorded::path)
+        .extracting(ScriptedServer.Recorded::path)
         .containsExactly("/v1/images/generations", "/files/picture.png");
   }
 
@@ -185,7 +186,9 @@ class OpenAiCompatibleServerTests {
     assertThat(result.call().modelId()).isEqualTo("openai/judge-pass");
     assertThat(result.call().costUsd()).isEqualByComparingTo("0.0015");
     JsonNode body = server.requestsFor("judge-pass").get(0).body();
-    assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_object");
+    assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_schema");
+    assertThat(body.at("/response_format/json_schema/schema/required").toString())
+        .isEqualTo("[\"passed\",\"score\",\"issues\",\"feedback\"]");
     assertThat(body.path("messages").get(1).path("content").asText())
         .contains("### Text to judge\n" + PASSING_TEXT)
         .contains("- Address engineering managers");
@@ -218,12 +221,13 @@ class OpenAiCompatibleServerTests {
   }
 
   @Test
-  void should_fail_retryably_when_the_judge_does_not_answer_json() {
+  void should_ask_a_judge_that_does_not_answer_json_once_more_then_give_up_on_it() {
     QaActivities qa =
         activities(Map.of(Step.TEXT_QA, openAi("judge-babble", null, null, null)))
             .stub(QaActivities.class);
 
-    assertFailure(() -> qa.checkText(textQa(PASSING_TEXT)), ModelCallFailures.BAD_ANSWER, false);
+    assertFailure(() -> qa.checkText(textQa(PASSING_TEXT)), ActivityErrors.MODELS_EXHAUSTED, true);
+    assertThat(server.requestsFor("judge-babble")).hasSize(2);
   }
 
   @Test
@@ -250,7 +254,7 @@ class OpenAiCompatibleServerTests {
   }
 
   @Test
-  void should_fail_for_good_when_the_key_is_refused() {
+  void should_fail_for_good_when_the_key_of_the_only_model_is_refused() {
     PromptActivities prompts =
         activities(Map.of(Step.PROMPT, openAi("locked", null, null, null)))
             .stub(PromptActivities.class);
@@ -259,8 +263,9 @@ class OpenAiCompatibleServerTests {
         () ->
             prompts.writePrompt(
                 new PromptRequest(store.putText(REQUIREMENTS), OutputKind.TEXT, List.of())),
-        ActivityErrors.MODEL_REJECTED,
+        ActivityErrors.MODELS_EXHAUSTED,
         true);
+    assertThat(server.requestsFor("locked")).hasSize(1);
   }
 
   @Test
@@ -290,6 +295,15 @@ class OpenAiCompatibleServerTests {
                 new PromptRequest(store.putText(REQUIREMENTS), OutputKind.TEXT, List.of())),
         ModelCallFailures.RATE_LIMITED,
         false);
+    // The scripted server answers "Retry-After: 7"; the next retry waits that long.
+    assertThatThrownBy(
+            () ->
+                prompts.writePrompt(
+                    new PromptRequest(store.putText(REQUIREMENTS), OutputKind.TEXT, List.of())))
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7)));
   }
 
   private ModelSettings openAi(
@@ -304,7 +318,9 @@ class OpenAiCompatibleServerTests {
         500,
         inputPrice == null ? null : new BigDecimal(inputPrice),
         outputPrice == null ? null : new BigDecimal(outputPrice),
-        imagePrice == null ? null : new BigDecimal(imagePrice));
+        imagePrice == null ? null : new BigDecimal(imagePrice),
+        null,
+        null);
   }
 
   private Activities activities(Map<Step, ModelSettings> settings) {
