@@ -1,5 +1,6 @@
 package dev.conveyor.bench;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -19,7 +20,10 @@ public final class TemporalProfile {
     /** Reads the timers of a registry: for each, its count and total nanoseconds. */
     public static Snapshot of(MeterRegistry registry) {
       Map<String, long[]> totals = new TreeMap<>();
-      for (Timer timer : registry.find("").timers()) {
+      for (Meter meter : registry.getMeters()) {
+        if (!(meter instanceof Timer timer)) {
+          continue;
+        }
         String name = timer.getId().getName();
         String operation = timer.getId().getTag("operation");
         String key = operation == null ? name : name + "/" + operation;
