@@ -58,6 +58,20 @@ public final class BenchMain {
   private static void runChild(BenchOptions options) throws Exception {
     ResultTable table = new ResultTable();
     List<String> rest = options.rest();
+    try {
+      runPart(options, rest, table);
+    } catch (Exception | Error e) {
+      // Worker threads are not daemons: without an exit the failed child would live on.
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.out.print(table.serialize());
+    System.out.flush();
+    System.exit(0);
+  }
+
+  private static void runPart(BenchOptions options, List<String> rest, ResultTable table)
+      throws Exception {
     switch (options.child()) {
       case "server" -> EmbeddedTemporalServer.main(new String[] {"127.0.0.1", "0"});
       case "overhead" -> OverheadBench.runTemporal(options, Double.parseDouble(rest.get(0)), table);
@@ -67,9 +81,6 @@ public final class BenchMain {
       case "decisions" -> DecisionLatencyBench.run(options, table);
       default -> throw new IllegalArgumentException("unknown part " + options.child());
     }
-    System.out.print(table.serialize());
-    System.out.flush();
-    System.exit(0);
   }
 
   /** Runs a part in a child JVM with the same sizes and adds the rows it prints. */

@@ -5,6 +5,7 @@ import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.Stage;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,14 +96,23 @@ public final class ParkedBench {
     }
   }
 
-  /** Waits until every job awaits approval; queries from a few threads. */
+  /**
+   * Waits until every job awaits approval; queries from a few threads. A query is a task for the
+   * busy worker and may time out while thousands of jobs run: it is asked again.
+   */
   static void awaitParked(List<WorkflowStub> stubs) {
     Timing.onThreads(
         stubs.size(),
-        8,
+        4,
         i -> {
           while (true) {
-            JobStatus status = stubs.get(i).query("status", JobStatus.class);
+            JobStatus status;
+            try {
+              status = stubs.get(i).query("status", JobStatus.class);
+            } catch (WorkflowServiceException e) {
+              sleep(1_000);
+              continue;
+            }
             if (status.stage() == Stage.AWAITING_APPROVAL) {
               return null;
             }
