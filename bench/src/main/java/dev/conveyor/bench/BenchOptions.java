@@ -1,0 +1,107 @@
+package dev.conveyor.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmark's command line. Defaults are the issue's sizes; {@code --quick} scales every size
+ * down for a run of about a minute.
+ *
+ * @param only which parts to run: 1 overhead, 2 concurrency, 3 parked jobs, 4 decision latency
+ * @param overheadJobs jobs per row of part 1 (Temporal rows; the in-process rows run 10 times more)
+ * @param concurrencyJobs jobs in flight in part 2
+ * @param latency simulated latency of each model call in part 2
+ * @param parkedJobs jobs awaiting approval in part 3
+ * @param decisions decisions timed in part 4
+ * @param virtualJava a {@code java} of JDK 21+ for the virtual-threads row, or null to skip it
+ * @param child the part a child JVM runs, or null in the parent
+ * @param rest the arguments after the options, for a child
+ */
+public record BenchOptions(
+    Set<String> only,
+    int overheadJobs,
+    int concurrencyJobs,
+    Duration latency,
+    int parkedJobs,
+    int decisions,
+    String virtualJava,
+    String child,
+    List<String> rest) {
+
+  static final String DEFAULT_VIRTUAL_JAVA = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java";
+
+  static final String USAGE =
+      """
+      usage: java -jar bench/target/conveyor-bench.jar [options]
+        --quick                 small sizes, for a run of about a minute
+        --only=1,2,3,4          parts to run (1 overhead, 2 concurrency, 3 parked, 4 decisions)
+        --overhead-jobs=N       Temporal jobs per overhead row (default 500)
+        --concurrency-jobs=N    jobs in flight (default 1000)
+        --latency=1s            simulated latency per model call in part 2 (ISO or 500ms/1s)
+        --parked-jobs=N         jobs awaiting approval (default 10000)
+        --decisions=N           decisions timed for the latency percentiles (default 500)
+        --virtual-java=PATH     java of JDK 21+ for the virtual-threads row (default temurin 25)
+      """;
+
+  /** Parses the command line; an unknown option fails with the usage. */
+  public static BenchOptions parse(String[] args) {
+    Set<String> only = new LinkedHashSet<>(List.of("1", "2", "3", "4"));
+    int overhead = 500;
+    int concurrency = 1000;
+    Duration latency = Duration.ofSeconds(1);
+    int parked = 10_000;
+    int decisions = 500;
+    String virtualJava =
+        Files.isExecutable(Path.of(DEFAULT_VIRTUAL_JAVA)) ? DEFAULT_VIRTUAL_JAVA : null;
+    String child = null;
+    List<String> rest = new ArrayList<>();
+    for (String arg : args) {
+      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+      if (arg.equals("--quick")) {
+        overhead = 100;
+        concurrency = 100;
+        parked = 500;
+        decisions = 50;
+      } else if (arg.startsWith("--only=")) {
+        only = new LinkedHashSet<>(List.of(value.split(",")));
+      } else if (arg.startsWith("--overhead-jobs=")) {
+        overhead = Integer.parseInt(value);
+      } else if (arg.startsWith("--concurrency-jobs=")) {
+        concurrency = Integer.parseInt(value);
+      } else if (arg.startsWith("--latency=")) {
+        latency = duration(value);
+      } else if (arg.startsWith("--parked-jobs=")) {
+        parked = Integer.parseInt(value);
+      } else if (arg.startsWith("--decisions=")) {
+        decisions = Integer.parseInt(value);
+      } else if (arg.startsWith("--virtual-java=")) {
+        virtualJava = value.isEmpty() ? null : value;
+      } else if (arg.startsWith("--child=")) {
+        child = value;
+      } else if (child != null) {
+        rest.add(arg);
+      } else {
+        throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+      }
+    }
+    return new BenchOptions(
+        only, overhead, concurrency, latency, parked, decisions, virtualJava, child, rest);
+  }
+
+  /** Parses {@code 1s}, {@code 500ms} or an ISO-8601 duration. */
+  static Duration duration(String text) {
+    if (text.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+    }
+    if (text.endsWith("s") && !text.startsWith("P")) {
+      return Duration.ofMillis(
+          (long) (Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+    }
+    return Duration.parse(text);
+  }
+}
