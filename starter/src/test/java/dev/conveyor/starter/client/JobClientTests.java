@@ -38,19 +38,14 @@ class JobClientTests extends ConveyorAppTestSupport {
   @Test
   void should_start_a_job_with_ui_metadata_that_leaves_the_requirements_out() {
     JobRequest request =
-        new JobRequest(
-            SECRET,
-            OutputKind.TEXT,
-            List.of("short"),
-            null,
-            null,
-            ApprovalPolicy.ALWAYS,
-            null,
-            Duration.ofHours(2),
-            null,
-            new BigDecimal("0.25"),
-            "alice",
-            List.of("launch", "q3"));
+        JobRequest.builder(SECRET, OutputKind.TEXT)
+            .qaCriteria(List.of("short"))
+            .approvalPolicy(ApprovalPolicy.ALWAYS)
+            .approvalTimeout(Duration.ofHours(2))
+            .budgetUsd(new BigDecimal("0.25"))
+            .submitter("alice")
+            .tags(List.of("launch", "q3"))
+            .build();
 
     StartedJob job = jobs.start("meta-" + UUID.randomUUID(), request);
 

@@ -12,19 +12,10 @@ class JobOptionsTests {
   @Test
   void should_keep_the_summary_to_one_short_line() {
     JobRequest request =
-        new JobRequest(
-                "x",
-                OutputKind.IMAGE,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "s".repeat(300),
-                List.of("a"))
+        JobRequest.builder("x", OutputKind.IMAGE)
+            .submitter("s".repeat(300))
+            .tags(List.of("a"))
+            .build()
             .withDefaults();
 
     assertThat(JobOptions.summary(request))
@@ -36,20 +27,7 @@ class JobOptionsTests {
   @Test
   void should_show_defaults_and_escape_table_cells_in_the_details() {
     JobRequest request =
-        new JobRequest(
-                "secret",
-                OutputKind.TEXT,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "a|b\nc",
-                null)
-            .withDefaults();
+        JobRequest.builder("secret", OutputKind.TEXT).submitter("a|b\nc").build().withDefaults();
 
     assertThat(JobOptions.details(request))
         .contains(
