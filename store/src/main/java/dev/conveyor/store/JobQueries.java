@@ -1,0 +1,28 @@
+package dev.conveyor.store;
+
+import java.util.Optional;
+
+/**
+ * Reads the job store. Listing and audit come from here, never from Temporal's visibility, so they
+ * work on the embedded test server and outlive Temporal's retention.
+ */
+public interface JobQueries {
+
+  /**
+   * Returns one page of the jobs that match a filter.
+   *
+   * @param filter which jobs, in which order
+   * @param page the page number, from 0
+   * @param size the page size, from 1
+   * @return the page, with the total number of matching jobs
+   */
+  JobPage list(JobFilter filter, int page, int size);
+
+  /**
+   * Returns everything the store holds about one job.
+   *
+   * @param jobId the job's id
+   * @return the job, or empty when the store has never seen it
+   */
+  Optional<JobDetail> find(String jobId);
+}

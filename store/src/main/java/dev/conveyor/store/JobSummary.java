@@ -1,0 +1,46 @@
+package dev.conveyor.store;
+
+import dev.conveyor.workflow.model.ApprovalReason;
+import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.model.Stage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as a listing shows it.
+ *
+ * @param jobId the job's id, which is its workflow id
+ * @param outputKind TEXT or IMAGE
+ * @param stage the current stage or final state
+ * @param submitter who submitted the job, null when unknown
+ * @param tags the job's tags
+ * @param revision the current revision
+ * @param costUsd what the job has spent so far
+ * @param awaitingReason why a human must decide, null when no decision is awaited
+ * @param awaitingSince when the job started waiting for a decision, null when it is not waiting
+ * @param awaitingDeadline when that wait expires, null when it is not waiting
+ * @param createdAt when the job started
+ * @param updatedAt when the store last heard of it
+ * @param finishedAt when it ended, null while it runs
+ */
+public record JobSummary(
+    String jobId,
+    OutputKind outputKind,
+    Stage stage,
+    String submitter,
+    List<String> tags,
+    int revision,
+    BigDecimal costUsd,
+    ApprovalReason awaitingReason,
+    Instant awaitingSince,
+    Instant awaitingDeadline,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant finishedAt) {
+
+  public JobSummary {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
+  }
+}
