@@ -132,7 +132,8 @@ public final class CallRecorder {
       tokens(tags, "input").record(call.inputTokens());
       tokens(tags, "output").record(call.outputTokens());
     }
-    if (call.costUsd().signum() > 0) {
+    if (call.errorType() == null) {
+      // Free calls count too, at zero, so that every model shows on the cost panels.
       Counter.builder(COST)
           .description("Cost of model calls in US dollars")
           .baseUnit("usd")

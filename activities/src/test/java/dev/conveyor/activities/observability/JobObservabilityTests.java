@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.conveyor.activities.artifact.ArtifactActivitiesImpl;
@@ -31,6 +33,7 @@ import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
+import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
@@ -50,11 +53,17 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +84,12 @@ class JobObservabilityTests {
   static final String WRITTEN =
       "Durable pipelines keep generative work moving: a tagline for teams that need every job"
           + " finished, whatever fails along the way.";
+
+  /** The deploy folder of the repository: the dashboard and the alert rules. */
+  static final Path DEPLOY = Path.of("..", "deploy");
+
+  /** A Conveyor, GenAI or Temporal series name in a PromQL query. */
+  static final Pattern METRIC = Pattern.compile("\\b(?:conveyor|gen_ai|temporal)_[a-zA-Z0-9_]+");
 
   @TempDir Path root;
   private final PrometheusMeterRegistry registry =
@@ -300,8 +315,115 @@ class JobObservabilityTests {
         .isEqualTo(1);
   }
 
+  /**
+   * The gauge of jobs awaiting approval comes from the job store, which the starter reads; it is
+   * not emitted by the activities or the workflow, so no scrape here can show it.
+   */
+  static final String FROM_THE_JOB_STORE = "conveyor_jobs_awaiting_approval";
+
+  @Test
+  void should_export_every_metric_the_dashboard_and_the_alert_rules_query() throws Exception {
+    // given a job that meets QA retries, a budget switch, and a reviewer: the writer's estimate
+    // is 0.0025 USD and the judge's 0.0031 USD, so the second verdict would overrun 0.0033 USD
+    server.script("gpt-writer", Wire.openAiChat("gpt-writer", WRITTEN, "stop", 40, 30));
+    server.script(
+        "gpt-judge",
+        Wire.openAiChat("gpt-judge", Wire.verdict(false, 0.3, "more detail"), "stop", 100, 20));
+    Map<Step, ModelSettings> routes = new EnumMap<>(Step.class);
+    routes.put(Step.TEXT_GENERATION, openAi(server, "gpt-writer"));
+    routes.put(Step.TEXT_QA, openAi(server, "gpt-judge"));
+    JobWorkflow job =
+        start(
+            routes,
+            new BudgetSettings(new BigDecimal("0.0033"), BudgetPolicy.SWITCH, null),
+            null,
+            ApprovalPolicy.ALWAYS);
+    awaitStage(job, Stage.AWAITING_APPROVAL);
+
+    // when
+    job.approve(new Decision("rita", null, null));
+    JobResult result = WorkflowStub.fromTyped(job).getResult(JobResult.class);
+    Scrape scrape = scrape();
+
+    // then every series the dashboard and the alert rules query is exported
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.budgetInterventions()).isNotEmpty();
+    Set<String> queried = new TreeSet<>();
+    queried.addAll(metricsIn(dashboardQueries()));
+    queried.addAll(metricsIn(alertQueries()));
+    assertThat(queried)
+        .contains(
+            "gen_ai_client_operation_duration_seconds_bucket",
+            "conveyor_model_cost_usd_total",
+            FROM_THE_JOB_STORE);
+    queried.remove(FROM_THE_JOB_STORE);
+    assertThat(scrape.names())
+        .as("metrics exported after a job; the scrape has %s", scrape.names())
+        .containsAll(queried);
+  }
+
+  private static List<String> dashboardQueries() throws IOException {
+    JsonNode dashboard =
+        new ObjectMapper().readTree(DEPLOY.resolve("grafana/dashboards/conveyor.json").toFile());
+    List<String> queries = new ArrayList<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        queries.add(target.path("expr").asText());
+      }
+    }
+    assertThat(queries).isNotEmpty();
+    return queries;
+  }
+
+  private static List<String> alertQueries() throws IOException {
+    List<String> queries =
+        Files.readAllLines(DEPLOY.resolve("prometheus/alerts.yml")).stream()
+            .map(String::strip)
+            .filter(line -> line.startsWith("expr:"))
+            .map(line -> line.substring("expr:".length()))
+            .toList();
+    assertThat(queries).isNotEmpty();
+    return queries;
+  }
+
+  private static Set<String> metricsIn(List<String> queries) {
+    Set<String> names = new TreeSet<>();
+    for (String query : queries) {
+      // Label matchers, groupings and strings hold label names and values, not series names.
+      String series =
+          query
+              .replaceAll("\\{[^}]*}", " ")
+              .replaceAll("\\b(?:by|without)\\s*\\([^)]*\\)", " ")
+              .replaceAll("\"[^\"]*\"", " ");
+      Matcher metric = METRIC.matcher(series);
+      while (metric.find()) {
+        names.add(metric.group());
+      }
+    }
+    return names;
+  }
+
+  private JobStatus awaitStage(JobWorkflow job, Stage stage) {
+    for (int i = 0; i < 600; i++) {
+      JobStatus status = job.status();
+      if (status.stage() == stage) {
+        return status;
+      }
+      env.sleep(Duration.ofSeconds(1));
+    }
+    throw new AssertionError("job did not reach " + stage + ": " + job.status());
+  }
+
   private JobWorkflow start(
       Map<Step, ModelSettings> routes, BudgetSettings budget, BudgetPolicy policy) {
+    return start(routes, budget, policy, ApprovalPolicy.NEVER);
+  }
+
+  private JobWorkflow start(
+      Map<Step, ModelSettings> routes,
+      BudgetSettings budget,
+      BudgetPolicy policy,
+      ApprovalPolicy approval) {
     OfflineSettings offline = new OfflineSettings(0, Duration.ZERO);
     ModelCatalog catalog =
         ModelCatalog.create(routes, budget.economy(), PriceTable.empty(), offline, Models.KEYS);
@@ -334,7 +456,7 @@ class JobObservabilityTests {
         job::run,
         JobRequest.builder(REQUIREMENTS, OutputKind.TEXT)
             .qaCriteria(List.of())
-            .approvalPolicy(ApprovalPolicy.NEVER)
+            .approvalPolicy(approval)
             .budgetPolicy(policy)
             .build());
     return job;
