@@ -108,6 +108,32 @@ class JobWorkflowBudgetTests {
   }
 
   @Test
+  void should_stop_when_even_the_economy_model_would_overrun_the_budget() {
+    // given an economy model priced at 4 USD per million input tokens: 0.0004 USD a call
+    harness.start(
+        new ScriptedActivities()
+            .judgeWith(r -> fail("too vague"))
+            .economyPrice(new BigDecimal("4")));
+
+    // when
+    JobResult result =
+        harness.result(
+            harness.submit(
+                policy(withBudget(text(ApprovalPolicy.NEVER), "0.003"), BudgetPolicy.SWITCH)));
+
+    // then
+    assertThat(result.state()).isEqualTo(Stage.FAILED);
+    assertThat(result.reason())
+        .startsWith("the next TEXT_GENERATION call")
+        .endsWith(", and so would scripted/economy");
+    assertThat(result.costUsd()).isEqualByComparingTo("0.003");
+    assertThat(result.budgetInterventions())
+        .singleElement()
+        .extracting(BudgetIntervention::action)
+        .isEqualTo(BudgetPolicy.STOP);
+  }
+
+  @Test
   void should_ask_a_human_with_reason_budget_and_accept_the_newest_output_on_approval() {
     // given
     harness.start(new ScriptedActivities().judgeWith(r -> fail("too vague")));

@@ -72,6 +72,7 @@ public class ScriptedActivities
   private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
   private volatile BigDecimal defaultBudget;
   private volatile BudgetPolicy defaultPolicy = BudgetPolicy.STOP;
+  private volatile BigDecimal economyInputPerMillion;
 
   /** Returns a passing verdict with the given score. */
   public static QaVerdict pass(double score) {
@@ -102,6 +103,12 @@ public class ScriptedActivities
   public ScriptedActivities budgetDefaults(BigDecimal budgetUsd, BudgetPolicy policy) {
     this.defaultBudget = budgetUsd;
     this.defaultPolicy = policy;
+    return this;
+  }
+
+  /** Prices the economy model's input tokens in the budget sheet (default: free). */
+  public ScriptedActivities economyPrice(BigDecimal inputUsdPerMillion) {
+    this.economyInputPerMillion = inputUsdPerMillion;
     return this;
   }
 
@@ -155,7 +162,13 @@ public class ScriptedActivities
                         model, new BigDecimal("4"), new BigDecimal("8"), null, 100, 50, 0),
                     ModelTier.ECONOMY,
                     new BudgetSheet.CallPrice(
-                        "scripted/" + ECONOMY_MODEL, null, null, null, 100, 50, 0))));
+                        "scripted/" + ECONOMY_MODEL,
+                        economyInputPerMillion,
+                        null,
+                        null,
+                        100,
+                        50,
+                        0))));
     return new BudgetSheet(steps, defaultBudget, defaultPolicy);
   }
 
