@@ -42,7 +42,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  * {@code requestedModel}, {@code servedModel}, {@code inputTokens}, {@code outputTokens}, {@code
  * images}, {@code latencyMs}, {@code costUsd}, {@code outcome} and {@code errorType}; structured
  * logging ({@code logging.structured.format.console}) writes them as JSON fields. Prompt and output
- * text are never logged.
+ * text are logged (fields {@code prompt}, {@code output}) only when {@code
+ * conveyor.observability.log-content} is on.
  */
 public final class CallRecorder {
 
@@ -65,10 +66,28 @@ public final class CallRecorder {
   private static final CallRecorder LOG_ONLY = new CallRecorder(null);
 
   private final MeterRegistry registry;
+  private final boolean logContent;
 
   /** Creates a recorder that logs each call and records its metrics in the registry. */
   public CallRecorder(MeterRegistry registry) {
+    this(registry, false);
+  }
+
+  /**
+   * Creates a recorder that logs each call and records its metrics in the registry.
+   *
+   * @param registry where the metrics go, null for none
+   * @param logContent whether the log line also carries the prompt and output text (fields {@code
+   *     prompt} and {@code output}); off by default, since they may hold personal data
+   */
+  public CallRecorder(MeterRegistry registry, boolean logContent) {
     this.registry = registry;
+    this.logContent = logContent;
+  }
+
+  /** Returns whether the log lines carry prompt and output text. */
+  public boolean logsContent() {
+    return logContent;
   }
 
   /** Returns a recorder that only logs, for code run without a meter registry. */
@@ -89,6 +108,8 @@ public final class CallRecorder {
    * @param latencyMs how long it took
    * @param outcome {@code ok}, or how it ended, for example {@code failed RateLimitException}
    * @param errorType the failure's type, null when the call served
+   * @param prompt the prompt text, only when content logging is on; null otherwise
+   * @param output the output text, only when content logging is on; null otherwise
    */
   public record Call(
       CallSite site,
@@ -100,7 +121,9 @@ public final class CallRecorder {
       BigDecimal costUsd,
       long latencyMs,
       String outcome,
-      String errorType) {}
+      String errorType,
+      String prompt,
+      String output) {}
 
   /** Logs the call and records its metrics. */
   public void record(Call call) {
@@ -179,6 +202,12 @@ public final class CallRecorder {
     ModelSettings settings = call.settings();
     String served = call.servedModel() == null ? "-" : call.servedModel();
     LoggingEventBuilder line = log.atLevel(Level.INFO);
+    if (call.prompt() != null) {
+      line = line.addKeyValue("prompt", call.prompt());
+    }
+    if (call.output() != null) {
+      line = line.addKeyValue("output", call.output());
+    }
     if (info != null) {
       line =
           line.addKeyValue("jobId", info.getWorkflowId())

@@ -5,6 +5,11 @@ import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
@@ -79,7 +84,14 @@ public final class ModelCalls {
       throw new IllegalStateException(route.modelId() + " is not a chat model");
     }
     return run(
-        site, route.settings(), progress, recorder, () -> route.chat().chat(request), Usage::of);
+        site,
+        route.settings(),
+        progress,
+        recorder,
+        () -> route.chat().chat(request),
+        Usage::of,
+        () -> promptText(request),
+        response -> response.aiMessage() == null ? null : response.aiMessage().text());
   }
 
   /** Asks an image model of a step for one image. */
@@ -98,7 +110,9 @@ public final class ModelCalls {
         progress,
         recorder,
         () -> route.image().generate(prompt),
-        Usage::ofImage);
+        Usage::ofImage,
+        () -> prompt,
+        image -> null);
   }
 
   /**
@@ -121,7 +135,25 @@ public final class ModelCalls {
       CallRecorder recorder,
       Supplier<T> call,
       Function<T, Usage> usage) {
+    return run(site, settings, progress, recorder, call, usage, () -> null, value -> null);
+  }
+
+  /**
+   * Runs a model call as {@link #run(CallSite, ModelSettings, ChainProgress, CallRecorder,
+   * Supplier, Function)} does; when the recorder logs content, its line carries the prompt and the
+   * output text.
+   */
+  public static <T> Outcome<T> run(
+      CallSite site,
+      ModelSettings settings,
+      ChainProgress progress,
+      CallRecorder recorder,
+      Supplier<T> call,
+      Function<T, Usage> usage,
+      Supplier<String> promptText,
+      Function<T, String> outputText) {
     Step step = site.step();
+    String prompt = recorder.logsContent() ? promptText.get() : null;
     long started = System.nanoTime();
     T value;
     try {
@@ -138,7 +170,9 @@ public final class ModelCalls {
               BigDecimal.ZERO,
               millisSince(started),
               outcomeOf(e),
-              errorTypeOf(e)));
+              errorTypeOf(e),
+              prompt,
+              null));
       log.debug("model call to {} failed", settings.modelId(), e);
       throw e;
     }
@@ -160,7 +194,9 @@ public final class ModelCalls {
             cost,
             latency,
             "ok",
-            null));
+            null,
+            prompt,
+            recorder.logsContent() ? outputText.apply(value) : null));
     ModelCall modelCall =
         new ModelCall(
             step,
@@ -186,7 +222,7 @@ public final class ModelCalls {
     long latency = millisSince(startedNanos);
     recorder.record(
         new CallRecorder.Call(
-            site, settings, checker, 0, 0, 0, BigDecimal.ZERO, latency, outcome, null));
+            site, settings, checker, 0, 0, 0, BigDecimal.ZERO, latency, outcome, null, null, null));
     return new ModelCall(
         site.step(), ModelSettings.OFFLINE, checker, 0, 0, BigDecimal.ZERO, latency);
   }
@@ -194,6 +230,23 @@ public final class ModelCalls {
   /** Returns the milliseconds since a {@link System#nanoTime()} reading. */
   public static long millisSince(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  /** Returns the text of a chat request's system and user messages, without images. */
+  private static String promptText(ChatRequest request) {
+    StringBuilder text = new StringBuilder();
+    for (ChatMessage message : request.messages()) {
+      if (message instanceof SystemMessage system) {
+        text.append(system.text()).append('\n');
+      } else if (message instanceof UserMessage user) {
+        for (Content content : user.contents()) {
+          if (content instanceof TextContent part) {
+            text.append(part.text()).append('\n');
+          }
+        }
+      }
+    }
+    return text.toString().strip();
   }
 
   private static String errorTypeOf(RuntimeException failure) {

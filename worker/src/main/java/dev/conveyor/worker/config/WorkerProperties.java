@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param offline how the offline models behave
  * @param pricing the price table of well-known models
  * @param budget the default budget, the budget policy and the economy models
+ * @param observability what the model calls' log lines carry
  */
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
@@ -28,11 +29,13 @@ public record WorkerProperties(
     Map<Step, ModelSettings> models,
     OfflineSettings offline,
     Pricing pricing,
-    BudgetSettings budget) {
+    BudgetSettings budget,
+    Observability observability) {
 
   public WorkerProperties {
     pricing = pricing == null ? new Pricing(null) : pricing;
     budget = budget == null ? BudgetSettings.defaults() : budget;
+    observability = observability == null ? new Observability(false) : observability;
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     artifacts = artifacts == null ? new Artifacts(null) : artifacts;
     models = models == null ? Map.of() : Map.copyOf(models);
@@ -70,6 +73,15 @@ public record WorkerProperties(
       port = port == null ? 7233 : port;
     }
   }
+
+  /**
+   * Observability settings.
+   *
+   * @param logContent whether each model call's log line also carries the prompt and output text
+   *     (fields {@code prompt} and {@code output}); off by default, since they may hold personal
+   *     data
+   */
+  public record Observability(boolean logContent) {}
 
   /**
    * The price table.

@@ -32,8 +32,8 @@ class ActivityConfiguration {
   }
 
   @Bean
-  CallRecorder callRecorder(MeterRegistry registry) {
-    return new CallRecorder(registry);
+  CallRecorder callRecorder(MeterRegistry registry, WorkerProperties properties) {
+    return new CallRecorder(registry, properties.observability().logContent());
   }
 
   @Bean
