@@ -16,6 +16,7 @@ import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BudgetIntervention;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.DecisionRecord;
@@ -475,9 +476,9 @@ public class JobWorkflowImpl implements JobWorkflow {
         updatedAt,
         finishedAt,
         ledger.usageByStep(),
-        budget == null ? request == null ? null : request.budgetUsd() : budget.budgetUsd(),
-        budget == null ? request == null ? null : request.budgetPolicy() : budget.policy(),
-        budget == null ? List.of() : budget.interventions());
+        budget == null ? null : budget.budgetUsd(),
+        budget == null ? null : budget.policy(),
+        budgetInterventions());
   }
 
   private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {
@@ -506,6 +507,10 @@ public class JobWorkflowImpl implements JobWorkflow {
       return BudgetGuard.spendingOnly(request);
     }
     return BudgetGuard.estimating(routing.describeBudget(), request);
+  }
+
+  private List<BudgetIntervention> budgetInterventions() {
+    return budget == null ? List.of() : budget.interventions();
   }
 
   /** Returns the tier the next call of a step may use; may stop the job or ask a human. */
@@ -549,7 +554,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         ledger.outputTokens(),
         ledger.costUsd(),
         ledger.usageByStep(),
-        budget == null ? List.of() : budget.interventions());
+        budgetInterventions());
   }
 
   private String currentDetails() {
