@@ -3,9 +3,13 @@ package dev.conveyor.workflow;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.QaVerdict;
+import dev.conveyor.workflow.model.Step;
+import dev.conveyor.workflow.model.StepUsage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a job has produced and spent: its attempts, its model calls, tokens and cost. */
 final class JobLedger {
@@ -15,13 +19,46 @@ final class JobLedger {
   private long inputTokens;
   private long outputTokens;
   private BigDecimal costUsd = BigDecimal.ZERO;
+  private final Map<Step, StepUsage> byStep = new EnumMap<>(Step.class);
 
-  /** Adds a model call to the totals. */
+  /** Adds a model call, and what the step's failed calls before it cost, to the totals. */
   void record(ModelCall call) {
     calls.add(call);
     inputTokens += call.inputTokens();
     outputTokens += call.outputTokens();
-    costUsd = costUsd.add(call.costUsd());
+    costUsd = costUsd.add(call.totalCostUsd());
+    byStep.merge(call.step(), StepUsage.NONE.plus(call), (had, one) -> had.plus(call));
+  }
+
+  /** Returns what each step used, in step order. */
+  Map<Step, StepUsage> usageByStep() {
+    return new EnumMap<>(byStep);
+  }
+
+  /**
+   * Returns the most a call of the step served by the model (or a dated version of it, such as
+   * {@code openai/gpt-4o-2024-08-06} for {@code openai/gpt-4o}) has cost, zero when none was made.
+   */
+  BigDecimal highestCost(Step step, String modelId) {
+    BigDecimal highest = BigDecimal.ZERO;
+    for (ModelCall call : calls) {
+      String served = call.modelId();
+      if (call.step() == step && (served.equals(modelId) || served.startsWith(modelId + "-"))) {
+        highest = highest.max(call.totalCostUsd());
+      }
+    }
+    return highest;
+  }
+
+  /** Returns the newest attempt QA judged in the revision, null when there is none. */
+  AttemptRecord latestJudged(int revision) {
+    for (int i = attempts.size() - 1; i >= 0; i--) {
+      AttemptRecord attempt = attempts.get(i);
+      if (attempt.revision() == revision && attempt.verdict() != null) {
+        return attempt;
+      }
+    }
+    return null;
   }
 
   /** Adds a generation that QA has yet to judge. */

@@ -16,6 +16,7 @@ import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BudgetIntervention;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.DecisionRecord;
@@ -26,6 +27,7 @@ import dev.conveyor.workflow.model.JobRequestValidator;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
@@ -65,6 +67,13 @@ public class JobWorkflowImpl implements JobWorkflow {
    * ends it FAILED) instead of failing it at once. Histories recorded before keep failing.
    */
   static final String MODELS_EXHAUSTED_TO_HUMAN = "models-exhausted-to-human";
+
+  /**
+   * Version 1: the job reads its budget sheet (prices, default budget and policy) from the {@code
+   * DescribeBudget} activity and checks an estimate of each call against what remains (see {@link
+   * BudgetGuard}). Histories recorded before keep the old rule: stop once the budget is spent.
+   */
+  static final String BUDGET_ESTIMATES = "budget-estimates";
 
   /** Quick, local steps: the artifact store and the routing table. */
   static final ActivityOptions LOCAL_STEP_OPTIONS =
@@ -122,6 +131,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private ArtifactRef prompt;
   private ArtifactRef output;
   private final JobLedger ledger = new JobLedger();
+  private BudgetGuard budget;
   private AwaitingApproval awaiting;
   private ReviewDecision pending;
   private final List<DecisionRecord> decisions = new ArrayList<>();
@@ -153,13 +163,14 @@ public class JobWorkflowImpl implements JobWorkflow {
       }
       return finish(
           Stage.FAILED, stage + " failed after retries: " + JobTexts.rootMessage(e), null, "NONE");
-    } catch (BudgetExhausted e) {
+    } catch (BudgetGuard.Exhausted e) {
       return finish(Stage.FAILED, e.getMessage(), null, "NONE");
     }
   }
 
   private JobResult runPipeline() {
     models = routing.describeRoutes();
+    budget = loadBudget();
     enter(Stage.PROMPT);
     requirements = artifacts.storeText(request.requirements());
     Round round = runRound(null);
@@ -168,7 +179,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       if (request.approvalPolicy() == ApprovalPolicy.NEVER) {
         return finish(Stage.FAILED, round.exhausted(), null, "NONE");
       }
-      needsHuman = ApprovalReason.MODELS_EXHAUSTED;
+      needsHuman = round.humanReason();
     } else {
       QaVerdict verdict = round.last().verdict();
       needsHuman = ApprovalRules.reasonForHuman(request, verdict);
@@ -204,10 +215,12 @@ public class JobWorkflowImpl implements JobWorkflow {
             reviewer,
             "REJECTED");
       }
+      if (needsHuman == ApprovalReason.BUDGET) {
+        budget.grantAnother(ledger);
+      }
       revision++;
       round = runRound(JobTexts.reviewerFeedback(decision));
-      needsHuman =
-          round.exhausted() != null ? ApprovalReason.MODELS_EXHAUSTED : ApprovalReason.REVISION;
+      needsHuman = round.exhausted() != null ? round.humanReason() : ApprovalReason.REVISION;
     }
   }
 
@@ -237,7 +250,10 @@ public class JobWorkflowImpl implements JobWorkflow {
       if (prompt == null) {
         writePrompt();
       }
-      return new Round(generateUntilQaPasses(reviewerFeedback), null);
+      return new Round(generateUntilQaPasses(reviewerFeedback), null, null);
+    } catch (BudgetGuard.AskHuman e) {
+      log.info("job {}: {}", jobId, e.getMessage());
+      return new Round(ledger.latestJudged(revision), e.getMessage(), ApprovalReason.BUDGET);
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof CanceledFailure
           || Workflow.getVersion(MODELS_EXHAUSTED_TO_HUMAN, Workflow.DEFAULT_VERSION, 1)
@@ -246,15 +262,16 @@ public class JobWorkflowImpl implements JobWorkflow {
       }
       String why = stage + " failed after retries: " + JobTexts.rootMessage(e);
       log.warn("job {}: {}", jobId, why);
-      return new Round(null, why);
+      return new Round(null, why, ApprovalReason.MODELS_EXHAUSTED);
     }
   }
 
   private void writePrompt() {
-    ensureBudget(Step.PROMPT);
+    ModelTier tier = budgetFor(Step.PROMPT);
     StepResult written =
         stub(PromptActivities.class, PROMPT_OPTIONS, Step.PROMPT)
-            .writePrompt(new PromptRequest(requirements, outputKind, request.qaCriteria()));
+            .writePrompt(
+                new PromptRequest(requirements, outputKind, request.qaCriteria(), named(tier)));
     prompt = written.artifact();
     record(written.call());
   }
@@ -263,9 +280,10 @@ public class JobWorkflowImpl implements JobWorkflow {
    * How a round ended.
    *
    * @param last the last attempt, null when the models gave out before one was judged
-   * @param exhausted why the models gave out, null when they did not
+   * @param exhausted why the models gave out or the budget stopped the round, null when neither
+   * @param humanReason why a human must decide when the round stopped early
    */
-  private record Round(AttemptRecord last, String exhausted) {
+  private record Round(AttemptRecord last, String exhausted, ApprovalReason humanReason) {
     boolean qaPassed() {
       return last != null && last.verdict() != null && last.verdict().passed();
     }
@@ -280,11 +298,15 @@ public class JobWorkflowImpl implements JobWorkflow {
       String feedback = JobTexts.joinFeedback(reviewerFeedback, qaFeedback);
       enter(Stage.GENERATE);
       Step generationStep = Step.generationFor(outputKind);
-      ensureBudget(generationStep);
+      if (next > 1) {
+        JobMetrics.qaRetry(generationStep);
+      }
+      ModelTier generationTier = budgetFor(generationStep);
       GenerationActivities generation =
           stub(GenerationActivities.class, GENERATION_OPTIONS, generationStep);
       GenerationRequest generationRequest =
-          new GenerationRequest(prompt, requirements, feedback, revision, attempt);
+          new GenerationRequest(
+              prompt, requirements, feedback, revision, attempt, named(generationTier));
       StepResult generated =
           outputKind == OutputKind.IMAGE
               ? generation.generateImage(generationRequest)
@@ -297,14 +319,16 @@ public class JobWorkflowImpl implements JobWorkflow {
 
       enter(Stage.QA);
       Step qaStep = Step.qaFor(outputKind);
-      ensureBudget(qaStep);
+      ModelTier qaTier = budgetFor(qaStep);
       QaActivities qa = stub(QaActivities.class, QA_OPTIONS, qaStep);
       QaRequest qaRequest =
-          new QaRequest(output, requirements, request.qaCriteria(), revision, attempt);
+          new QaRequest(
+              output, requirements, request.qaCriteria(), revision, attempt, named(qaTier));
       QaResult judged =
           outputKind == OutputKind.IMAGE ? qa.checkImage(qaRequest) : qa.checkText(qaRequest);
       record(judged.call());
       last = ledger.judgeLatest(judged.verdict(), judged.call().modelId());
+      JobMetrics.qaVerdict(qaStep, judged.verdict().passed());
       log.info(
           "job {} revision {} attempt {}: QA {} (score {})",
           jobId,
@@ -336,6 +360,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     Workflow.upsertTypedSearchAttributes(JobSearchAttributes.APPROVAL.valueSet("AWAITING"));
     boolean decided = Workflow.await(request.approvalTimeout(), () -> pending != null);
     awaiting = null;
+    JobMetrics.approvalWait(why, decided, since, now());
     return decided ? pending : null;
   }
 
@@ -449,7 +474,11 @@ public class JobWorkflowImpl implements JobWorkflow {
         reason,
         createdAt,
         updatedAt,
-        finishedAt);
+        finishedAt,
+        ledger.usageByStep(),
+        budget == null ? null : budget.budgetUsd(),
+        budget == null ? null : budget.policy(),
+        budgetInterventions());
   }
 
   private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {
@@ -471,17 +500,27 @@ public class JobWorkflowImpl implements JobWorkflow {
     return new DecisionRecord(action, by, null, false, revision, by, true, note, now());
   }
 
-  /** Stops the job before a model call once its budget is spent. */
-  private void ensureBudget(Step next) {
-    if (ledger.spent(request.budgetUsd())) {
-      throw new BudgetExhausted(
-          "budget of "
-              + request.budgetUsd()
-              + " USD spent ("
-              + ledger.costUsd()
-              + " USD) before "
-              + next);
+  /** Returns the budget guard: estimates for new jobs, the spent-budget rule for older ones. */
+  private BudgetGuard loadBudget() {
+    if (Workflow.getVersion(BUDGET_ESTIMATES, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return BudgetGuard.spendingOnly(request);
     }
+    return BudgetGuard.estimating(routing.describeBudget(), request);
+  }
+
+  private List<BudgetIntervention> budgetInterventions() {
+    return budget == null ? List.of() : budget.interventions();
+  }
+
+  /** Returns the tier the next call of a step may use; may stop the job or ask a human. */
+  private ModelTier budgetFor(Step next) {
+    return budget.beforeCall(next, ledger, revision, attempt, now());
+  }
+
+  /** Returns the tier as a request names it: null for the standard tier. */
+  private static ModelTier named(ModelTier tier) {
+    return tier == ModelTier.STANDARD ? null : tier;
   }
 
   private void enter(Stage next) {
@@ -502,6 +541,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         JobSearchAttributes.STAGE.valueSet(state.name()),
         JobSearchAttributes.APPROVAL.valueSet(approvalState));
     log.info("job {} ended {}: {}", jobId, state, why);
+    JobMetrics.finished(state, createdAt, finishedAt);
     return new JobResult(
         jobId,
         state,
@@ -512,7 +552,9 @@ public class JobWorkflowImpl implements JobWorkflow {
         ledger.judgedAttempts(),
         ledger.inputTokens(),
         ledger.outputTokens(),
-        ledger.costUsd());
+        ledger.costUsd(),
+        ledger.usageByStep(),
+        budgetInterventions());
   }
 
   private String currentDetails() {
@@ -533,12 +575,5 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private static ReviewDecision asReview(Decision decision, DecisionAction action) {
     return decision == null ? new ReviewDecision(action, null, null, null) : decision.as(action);
-  }
-
-  /** Thrown inside the workflow when the next call would exceed the job's budget. */
-  private static final class BudgetExhausted extends RuntimeException {
-    BudgetExhausted(String message) {
-      super(message);
-    }
   }
 }

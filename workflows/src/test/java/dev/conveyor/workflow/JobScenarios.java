@@ -13,6 +13,7 @@ import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.ExpiryAction;
@@ -277,6 +278,36 @@ final class JobScenarios {
             "budget-exhausted",
             Stage.FAILED,
             unattended(neverPasses(), withBudget(text(), "0.004"))),
+        new Scenario(
+            "budget-switched-to-economy",
+            Stage.APPROVED,
+            unattended(
+                new ScriptedActivities().failFirst(1),
+                withBudget(text(ApprovalPolicy.NEVER), "0.003").toBuilder()
+                    .budgetPolicy(BudgetPolicy.SWITCH)
+                    .build())),
+        new Scenario(
+            "budget-asked-human-then-regenerated",
+            Stage.APPROVED,
+            (harness, id) -> {
+              harness.start(
+                  new ScriptedActivities()
+                      .judgeWith(r -> r.revision() == 0 ? fail("too vague") : pass(0.9)));
+              JobWorkflow job =
+                  harness.submit(
+                      id,
+                      withBudget(text(), "0.003").toBuilder()
+                          .budgetPolicy(BudgetPolicy.ASK_HUMAN)
+                          .build());
+              harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+              job.reject(new Decision("alice", "spend a little more", true));
+              harness.awaitStatus(
+                  job,
+                  status -> status.stage() == Stage.AWAITING_APPROVAL && status.revision() == 1,
+                  "the new revision awaiting approval");
+              job.approve(approval());
+              return job;
+            }),
         new Scenario(
             "image-job",
             Stage.APPROVED,

@@ -1,7 +1,6 @@
 package dev.conveyor.workflow;
 
 import static dev.conveyor.workflow.JobRequests.text;
-import static dev.conveyor.workflow.JobRequests.withBudget;
 import static dev.conveyor.workflow.JobRequests.withRequirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +17,8 @@ import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
-import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
-import dev.conveyor.workflow.model.Step;
 import dev.conveyor.workflow.testing.ActivityGate;
 import dev.conveyor.workflow.testing.JobWorkflowHarness;
 import dev.conveyor.workflow.testing.ScriptedActivities;
@@ -35,8 +32,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** Jobs that end without a reviewer's verdict: cancelled, invalid, broken or over budget. */
 class JobWorkflowFailureTests {
@@ -143,7 +138,7 @@ class JobWorkflowFailureTests {
     harness.start(new ScriptedActivities());
     JobRequest request =
         new JobRequest(
-            "fine", null, List.of(" "), 0, null, null, 1.5, null, null, null, null, null);
+            "fine", null, List.of(" "), 0, null, null, 1.5, null, null, null, null, null, null);
 
     // when
     JobResult result = harness.result(harness.submit(request));
@@ -289,59 +284,5 @@ class JobWorkflowFailureTests {
     assertThat(result.state()).isEqualTo(Stage.APPROVED);
     assertThat(calls).hasValue(3);
     assertThat(result.qaAttempts()).isEqualTo(1);
-  }
-
-  @ParameterizedTest(name = "budget {0} USD")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "0      | budget of 0 USD spent (0.001 USD) before TEXT_GENERATION",
-        "0.0015 | budget of 0.0015 USD spent (0.002 USD) before TEXT_QA",
-        "0.004  | budget of 0.004 USD spent (0.004 USD) before TEXT_QA"
-      })
-  void should_stop_within_budget_plus_one_call_when_the_budget_is_smaller_than_the_calls(
-      String budget, String reason) {
-    // given QA that never passes, so the job would otherwise make 7 calls
-    ScriptedActivities activities =
-        new ScriptedActivities().judgeWith(r -> ScriptedActivities.fail("too vague"));
-    harness.start(activities);
-
-    // when
-    JobWorkflow job = harness.submit(withBudget(text(), budget));
-    JobResult result = harness.result(job);
-
-    // then
-    assertThat(result.state()).isEqualTo(Stage.FAILED);
-    assertThat(result.reason()).isEqualTo(reason);
-    assertThat(result.decidedBy()).isNull();
-    assertThat(result.costUsd())
-        .isLessThanOrEqualTo(new BigDecimal(budget).add(ScriptedActivities.CALL_COST))
-        .isGreaterThanOrEqualTo(new BigDecimal(budget));
-    JobStatus status = job.status();
-    assertThat(status.costUsd()).isEqualByComparingTo(result.costUsd());
-    assertThat(status.calls()).hasSizeLessThan(7);
-    assertThat(result.qaAttempts())
-        .as("only judged generations count as QA attempts")
-        .isEqualTo((int) status.calls().stream().filter(c -> c.step() == Step.TEXT_QA).count());
-    assertThat(
-            status.calls().stream()
-                .map(ModelCall::costUsd)
-                .reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo(result.costUsd());
-    assertThat(harness.lastEvent(job)).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
-  }
-
-  @Test
-  void should_not_touch_a_job_whose_budget_covers_its_calls() {
-    // given
-    harness.start(new ScriptedActivities());
-
-    // when
-    JobResult result =
-        harness.result(harness.submit(withBudget(text(ApprovalPolicy.NEVER), "0.003")));
-
-    // then the third call brings spending to the budget, and no fourth call is needed
-    assertThat(result.state()).isEqualTo(Stage.APPROVED);
-    assertThat(result.costUsd()).isEqualByComparingTo("0.003");
   }
 }

@@ -331,6 +331,7 @@ class JobWorkflowQaTests {
     assertThat(activities.invocations())
         .containsExactly(
             "DescribeRoutes",
+            "DescribeBudget",
             "StoreText",
             "WritePrompt",
             "GenerateImage",
@@ -365,7 +366,13 @@ class JobWorkflowQaTests {
 
     // then
     assertThat(activities.invocations())
-        .containsExactly("DescribeRoutes", "StoreText", "WritePrompt", "GenerateText", "CheckText");
+        .containsExactly(
+            "DescribeRoutes",
+            "DescribeBudget",
+            "StoreText",
+            "WritePrompt",
+            "GenerateText",
+            "CheckText");
   }
 
   private void assertPolicyApproval(JobWorkflow job) {

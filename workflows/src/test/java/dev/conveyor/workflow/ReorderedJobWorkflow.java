@@ -41,7 +41,9 @@ public class ReorderedJobWorkflow implements JobWorkflow {
         0,
         0,
         0,
-        BigDecimal.ZERO);
+        BigDecimal.ZERO,
+        null,
+        null);
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.conveyor.activities.generation;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.support.CallRecorder;
+import dev.conveyor.activities.support.CallSite;
 import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.support.ModelCalls;
@@ -32,11 +34,18 @@ public class GenerationActivitiesImpl implements GenerationActivities {
   private final ArtifactStore store;
   private final ModelCatalog catalog;
   private final ImageFetcher fetcher;
+  private final CallRecorder recorder;
 
   public GenerationActivitiesImpl(ArtifactStore store, ModelCatalog catalog) {
+    this(store, catalog, CallRecorder.logOnly());
+  }
+
+  public GenerationActivitiesImpl(
+      ArtifactStore store, ModelCatalog catalog, CallRecorder recorder) {
     this.store = store;
     this.catalog = catalog;
     this.fetcher = new ImageFetcher();
+    this.recorder = recorder;
   }
 
   @Override
@@ -49,7 +58,8 @@ public class GenerationActivitiesImpl implements GenerationActivities {
       ModelCalls.Outcome<String> written =
           ModelChain.run(
               catalog,
-              Step.TEXT_GENERATION,
+              recorder,
+              site(Step.TEXT_GENERATION, request),
               turn -> {
                 ModelCalls.Outcome<ChatResponse> answer = turn.chat(brief);
                 return new ModelCalls.Outcome<>(
@@ -69,7 +79,8 @@ public class GenerationActivitiesImpl implements GenerationActivities {
       ModelCalls.Outcome<ImageFetcher.Fetched> painted =
           ModelChain.run(
               catalog,
-              Step.IMAGE_GENERATION,
+              recorder,
+              site(Step.IMAGE_GENERATION, request),
               turn -> {
                 ModelCalls.Outcome<Response<Image>> answer = turn.image(prompt);
                 Image image = answer.value().content();
@@ -86,6 +97,10 @@ public class GenerationActivitiesImpl implements GenerationActivities {
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
     }
+  }
+
+  private static CallSite site(Step step, GenerationRequest request) {
+    return new CallSite(step, request.tier(), request.revision(), request.attempt());
   }
 
   private static void validate(GenerationRequest request) {

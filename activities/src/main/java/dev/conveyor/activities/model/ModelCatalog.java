@@ -5,6 +5,7 @@ import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflinePromptWriter;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.offline.OfflineTextWriter;
+import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.image.ImageModel;
@@ -22,13 +23,21 @@ import java.util.function.Function;
  * configuration mistake is reported when the catalog is created, as one line that names the
  * property, for example {@code conveyor.models.text-generation.fallbacks[0]: provider 'foo' is
  * unknown (known: offline, openai, anthropic, gemini)}.
+ *
+ * <p>Each step also has an economy chain, which the budget switches to: the step's economy model
+ * ({@code conveyor.budget.economy.<step>}, the step's offline model when none is set) followed by
+ * the step's fallbacks. Every model gets its prices from its own settings or the {@link
+ * PriceTable}.
  */
 public final class ModelCatalog {
 
   private final Map<Step, List<ModelRoute>> chains;
+  private final Map<Step, List<ModelRoute>> economyChains;
 
-  private ModelCatalog(Map<Step, List<ModelRoute>> chains) {
+  private ModelCatalog(
+      Map<Step, List<ModelRoute>> chains, Map<Step, List<ModelRoute>> economyChains) {
     this.chains = chains;
+    this.economyChains = economyChains;
   }
 
   /**
@@ -43,25 +52,77 @@ public final class ModelCatalog {
       Map<Step, ModelSettings> settings,
       OfflineSettings offline,
       Function<String, String> environment) {
+    return create(settings, Map.of(), PriceTable.empty(), offline, environment);
+  }
+
+  /**
+   * Creates the catalog with economy models and a price table.
+   *
+   * @param settings the settings of the configured steps; the others use the offline models
+   * @param economy the economy model of each step, which the budget may switch to; steps left out
+   *     switch to their offline model
+   * @param prices the prices of models whose settings name none
+   * @param offline how the offline models behave
+   * @param environment reads an environment variable, usually {@code System::getenv}
+   * @throws IllegalArgumentException with a one-line message when a setting is invalid
+   */
+  public static ModelCatalog create(
+      Map<Step, ModelSettings> settings,
+      Map<Step, ModelSettings> economy,
+      PriceTable prices,
+      OfflineSettings offline,
+      Function<String, String> environment) {
     OfflineSettings offlineSettings = offline == null ? OfflineSettings.defaults() : offline;
+    PriceTable table = prices == null ? PriceTable.empty() : prices;
     Map<Step, List<ModelRoute>> chains = new EnumMap<>(Step.class);
+    Map<Step, List<ModelRoute>> economyChains = new EnumMap<>(Step.class);
     for (Step step : Step.values()) {
       ModelSettings configured = settings == null ? null : settings.get(step);
       ModelSettings effective = configured == null ? ModelSettings.offline(null) : configured;
       ModelSettingsValidator.validate(step, effective, environment);
-      List<ModelRoute> chain = new ArrayList<>();
-      chain.add(route(step, effective.withFallbacks(List.of()), offlineSettings, environment));
+      List<ModelRoute> fallbacks = new ArrayList<>();
       for (ModelSettings fallback : effective.fallbacks()) {
-        chain.add(route(step, fallback, offlineSettings, environment));
+        fallbacks.add(route(step, table.price(fallback), offlineSettings, environment));
       }
+      List<ModelRoute> chain = new ArrayList<>();
+      chain.add(
+          route(
+              step, table.price(effective.withFallbacks(List.of())), offlineSettings, environment));
+      chain.addAll(fallbacks);
       chains.put(step, List.copyOf(chain));
+
+      ModelSettings cheaper = economy == null ? null : economy.get(step);
+      List<ModelRoute> economyChain = new ArrayList<>();
+      if (cheaper == null) {
+        economyChain.add(route(step, ModelSettings.offline(null), offlineSettings, environment));
+      } else {
+        String property = economyPropertyOf(step);
+        ModelSettingsValidator.validate(property, step, cheaper, environment);
+        if (!cheaper.fallbacks().isEmpty()) {
+          throw new IllegalArgumentException(
+              property
+                  + ": an economy model has no fallbacks of its own; it falls back on "
+                  + propertyOf(step)
+                  + ".fallbacks");
+        }
+        economyChain.add(route(step, table.price(cheaper), offlineSettings, environment));
+        economyChain.addAll(fallbacks);
+      }
+      economyChains.put(step, List.copyOf(economyChain));
     }
-    return new ModelCatalog(chains);
+    return new ModelCatalog(chains, economyChains);
   }
 
   /** Returns the models of a step in the order they are tried: its first model, then fallbacks. */
   public List<ModelRoute> chain(Step step) {
     return chains.get(step);
+  }
+
+  /** Returns the models of a step on a tier, in the order they are tried. */
+  public List<ModelRoute> chain(Step step, ModelTier tier) {
+    return ModelTier.orStandard(tier) == ModelTier.ECONOMY
+        ? economyChains.get(step)
+        : chains.get(step);
   }
 
   /**
@@ -114,6 +175,13 @@ public final class ModelCatalog {
   /** Returns the property prefix of a step, for example {@code conveyor.models.text-generation}. */
   public static String propertyOf(Step step) {
     return "conveyor.models." + step.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Returns the property of a step's economy model, e.g. {@code conveyor.budget.economy.prompt}.
+   */
+  public static String economyPropertyOf(Step step) {
+    return "conveyor.budget.economy." + step.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Returns the property prefix of a step's fallback, from 0. */

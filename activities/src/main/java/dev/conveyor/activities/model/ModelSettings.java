@@ -20,9 +20,10 @@ import java.util.Locale;
  * @param timeout how long one call may take (default 60 seconds)
  * @param temperature the sampling temperature, null for the model's default
  * @param maxTokens the most output tokens per call, null for the model's default
- * @param inputUsdPerMillion the price of a million input tokens in US dollars (default 0)
- * @param outputUsdPerMillion the price of a million output tokens in US dollars (default 0)
- * @param usdPerImage the price of one generated image in US dollars (default 0)
+ * @param inputUsdPerMillion the price of a million input tokens in US dollars; when none of the
+ *     three prices is set, the price table {@code conveyor.pricing.models} gives them
+ * @param outputUsdPerMillion the price of a million output tokens in US dollars
+ * @param usdPerImage the price of one generated image in US dollars
  * @param attempts how many transient failures in a row (rate limits, server errors, timeouts) this
  *     model may have before the step moves on to its next model (default 3)
  * @param fallbacks the models tried in order when this one rejects the call for good or runs out of
@@ -92,9 +93,6 @@ public record ModelSettings(
           };
     }
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    inputUsdPerMillion = inputUsdPerMillion == null ? BigDecimal.ZERO : inputUsdPerMillion;
-    outputUsdPerMillion = outputUsdPerMillion == null ? BigDecimal.ZERO : outputUsdPerMillion;
-    usdPerImage = usdPerImage == null ? BigDecimal.ZERO : usdPerImage;
     attempts = attempts == null ? DEFAULT_ATTEMPTS : attempts;
     fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
   }
@@ -139,6 +137,33 @@ public record ModelSettings(
         otherFallbacks);
   }
 
+  /** Returns whether any of the three prices is set here. */
+  public boolean isPriced() {
+    return inputUsdPerMillion != null || outputUsdPerMillion != null || usdPerImage != null;
+  }
+
+  /** Returns a copy with the given prices. */
+  public ModelSettings withPrice(ModelPrice price) {
+    return new ModelSettings(
+        provider,
+        model,
+        baseUrl,
+        apiKeyEnv,
+        timeout,
+        temperature,
+        maxTokens,
+        price.inputPerMillion(),
+        price.outputPerMillion(),
+        price.perImage(),
+        attempts,
+        fallbacks);
+  }
+
+  /** Returns the prices set here, zero where one is not. */
+  public ModelPrice price() {
+    return new ModelPrice(inputUsdPerMillion, outputUsdPerMillion, usdPerImage);
+  }
+
   /** Returns whether the step runs on the built-in offline models. */
   public boolean isOffline() {
     return OFFLINE.equals(provider);
@@ -157,12 +182,13 @@ public record ModelSettings(
     if (isOffline()) {
       return BigDecimal.ZERO;
     }
+    ModelPrice price = price();
     BigDecimal cost =
         BigDecimal.valueOf(inputTokens)
-            .multiply(inputUsdPerMillion)
-            .add(BigDecimal.valueOf(outputTokens).multiply(outputUsdPerMillion))
+            .multiply(price.inputPerMillion())
+            .add(BigDecimal.valueOf(outputTokens).multiply(price.outputPerMillion()))
             .divide(MILLION)
-            .add(BigDecimal.valueOf(images).multiply(usdPerImage));
+            .add(BigDecimal.valueOf(images).multiply(price.perImage()));
     return cost.signum() == 0 ? BigDecimal.ZERO : cost.stripTrailingZeros();
   }
 

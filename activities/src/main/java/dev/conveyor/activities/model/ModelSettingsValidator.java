@@ -17,7 +17,11 @@ final class ModelSettingsValidator {
   private ModelSettingsValidator() {}
 
   static void validate(Step step, ModelSettings settings, Function<String, String> environment) {
-    String property = ModelCatalog.propertyOf(step);
+    validate(ModelCatalog.propertyOf(step), step, settings, environment);
+  }
+
+  static void validate(
+      String property, Step step, ModelSettings settings, Function<String, String> environment) {
     check(property, step, settings, environment);
     for (int i = 0; i < settings.fallbacks().size(); i++) {
       ModelSettings fallback = settings.fallbacks().get(i);
@@ -116,7 +120,7 @@ final class ModelSettingsValidator {
   }
 
   private static boolean negative(BigDecimal price) {
-    return price.signum() < 0;
+    return price != null && price.signum() < 0;
   }
 
   private static String oneLine(String value) {

@@ -3,6 +3,8 @@ package dev.conveyor.activities.prompt;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.support.CallRecorder;
+import dev.conveyor.activities.support.CallSite;
 import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.support.ModelCalls;
@@ -24,10 +26,16 @@ public class PromptActivitiesImpl implements PromptActivities {
 
   private final ArtifactStore store;
   private final ModelCatalog catalog;
+  private final CallRecorder recorder;
 
   public PromptActivitiesImpl(ArtifactStore store, ModelCatalog catalog) {
+    this(store, catalog, CallRecorder.logOnly());
+  }
+
+  public PromptActivitiesImpl(ArtifactStore store, ModelCatalog catalog, CallRecorder recorder) {
     this.store = store;
     this.catalog = catalog;
+    this.recorder = recorder;
   }
 
   @Override
@@ -43,7 +51,8 @@ public class PromptActivitiesImpl implements PromptActivities {
       ModelCalls.Outcome<String> written =
           ModelChain.run(
               catalog,
-              Step.PROMPT,
+              recorder,
+              new CallSite(Step.PROMPT, request.tier(), 0, 0),
               turn -> {
                 ModelCalls.Outcome<ChatResponse> answer = turn.chat(brief);
                 return new ModelCalls.Outcome<>(

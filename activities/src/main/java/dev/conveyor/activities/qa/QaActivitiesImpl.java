@@ -2,9 +2,10 @@ package dev.conveyor.activities.qa;
 
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.model.ModelCatalog;
-import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflineSettings;
+import dev.conveyor.activities.support.CallRecorder;
+import dev.conveyor.activities.support.CallSite;
 import dev.conveyor.activities.support.Heartbeats;
 import dev.conveyor.activities.support.ModelAnswers;
 import dev.conveyor.activities.support.ModelCallFailures;
@@ -23,7 +24,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.failure.ApplicationFailure;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -43,11 +43,18 @@ public class QaActivitiesImpl implements QaActivities {
   private final OfflineSettings offline;
   private final TextChecks textChecks = new TextChecks();
   private final ImageChecks imageChecks = new ImageChecks();
+  private final CallRecorder recorder;
 
   public QaActivitiesImpl(ArtifactStore store, ModelCatalog catalog, OfflineSettings offline) {
+    this(store, catalog, offline, CallRecorder.logOnly());
+  }
+
+  public QaActivitiesImpl(
+      ArtifactStore store, ModelCatalog catalog, OfflineSettings offline, CallRecorder recorder) {
     this.store = store;
     this.catalog = catalog;
     this.offline = offline == null ? OfflineSettings.defaults() : offline;
+    this.recorder = recorder;
   }
 
   @Override
@@ -94,7 +101,8 @@ public class QaActivitiesImpl implements QaActivities {
       Supplier<QaVerdict> checks,
       Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
-    boolean offlineFirst = catalog.settings(step).isOffline();
+    CallSite site = new CallSite(step, request.tier(), request.revision(), request.attempt());
+    boolean offlineFirst = catalog.chain(step, site.tier()).get(0).isOffline();
     String checker = OfflineModels.nameFor(step);
     long started = System.nanoTime();
     QaVerdict checked =
@@ -108,12 +116,14 @@ public class QaActivitiesImpl implements QaActivities {
             });
     if (!checked.passed()) {
       // The cheap checks failed: their verdict stands, and no paid model is called.
-      return new QaResult(checked, checksCall(step, checker, started, "failed"));
+      return new QaResult(
+          checked, ModelCalls.offlineCheck(site, checker, started, "failed", recorder));
     }
     ModelCalls.Outcome<QaVerdict> judged =
         ModelChain.run(
             catalog,
-            step,
+            recorder,
+            site,
             turn -> {
               if (turn.route().isOffline()) {
                 QaVerdict verdict =
@@ -121,7 +131,12 @@ public class QaActivitiesImpl implements QaActivities {
                         ? holdBack(checked, request, holdBackFeedback)
                         : checked;
                 ModelCall call =
-                    checksCall(step, checker, started, verdict.passed() ? "passed" : "held back");
+                    ModelCalls.offlineCheck(
+                        site,
+                        checker,
+                        started,
+                        verdict.passed() ? "passed" : "held back",
+                        recorder);
                 return new ModelCalls.Outcome<>(verdict, call);
               }
               ModelCalls.Outcome<ChatResponse> answer =
@@ -134,20 +149,6 @@ public class QaActivitiesImpl implements QaActivities {
               }
             });
     return new QaResult(judged.value(), judged.call());
-  }
-
-  private static ModelCall checksCall(Step step, String checker, long started, String outcome) {
-    ModelCall call =
-        new ModelCall(
-            step,
-            ModelSettings.OFFLINE,
-            checker,
-            0,
-            0,
-            BigDecimal.ZERO,
-            ModelCalls.millisSince(started));
-    ModelCalls.log(call, outcome);
-    return call;
   }
 
   private QaVerdict holdBack(QaVerdict checked, QaRequest request, String feedback) {

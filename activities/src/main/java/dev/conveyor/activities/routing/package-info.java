@@ -1,2 +1,2 @@
-/** Tells the workflow which model serves each step. */
+/** Tells the workflow which model serves each step, and what calls cost for its budget. */
 package dev.conveyor.activities.routing;

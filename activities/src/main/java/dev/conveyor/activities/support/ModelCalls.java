@@ -5,23 +5,28 @@ import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one model call for an activity: heartbeats while it blocks, measures it, prices it, and logs
- * one line about it (never prompt or output text). {@link ModelChain} decides what a failure means.
+ * Runs one model call for an activity: heartbeats while it blocks, measures it, prices it, and has
+ * the {@link CallRecorder} log one line about it (never prompt or output text) and record its
+ * metrics. {@link ModelChain} decides what a failure means.
  */
 public final class ModelCalls {
 
@@ -70,55 +75,104 @@ public final class ModelCalls {
 
   /** Sends a chat request to a chat model of a step. */
   public static Outcome<ChatResponse> chat(
-      Step step, ModelRoute route, ChainProgress progress, ChatRequest request) {
+      CallSite site,
+      ModelRoute route,
+      ChainProgress progress,
+      CallRecorder recorder,
+      ChatRequest request) {
     if (route.chat() == null) {
       throw new IllegalStateException(route.modelId() + " is not a chat model");
     }
-    return run(step, route.settings(), progress, () -> route.chat().chat(request), Usage::of);
+    return run(
+        site,
+        route.settings(),
+        progress,
+        recorder,
+        () -> route.chat().chat(request),
+        Usage::of,
+        () -> promptText(request),
+        response -> response.aiMessage() == null ? null : response.aiMessage().text());
   }
 
   /** Asks an image model of a step for one image. */
   public static Outcome<Response<Image>> image(
-      Step step, ModelRoute route, ChainProgress progress, String prompt) {
+      CallSite site,
+      ModelRoute route,
+      ChainProgress progress,
+      CallRecorder recorder,
+      String prompt) {
     if (route.image() == null) {
       throw new IllegalStateException(route.modelId() + " is not an image model");
     }
     return run(
-        step, route.settings(), progress, () -> route.image().generate(prompt), Usage::ofImage);
+        site,
+        route.settings(),
+        progress,
+        recorder,
+        () -> route.image().generate(prompt),
+        Usage::ofImage,
+        () -> prompt,
+        image -> null);
   }
 
   /**
-   * Runs a model call while the activity heartbeats its progress, and accounts for it. A failure is
-   * logged and thrown as it is: the model chain decides what it means.
+   * Runs a model call while the activity heartbeats its progress, and accounts for it through the
+   * recorder, whether it serves or fails. A failure is thrown as it is: the model chain decides
+   * what it means.
    *
-   * @param step the step the call serves
+   * @param site where in the job the call happens
    * @param settings the model's settings, for names and prices
    * @param progress the chain progress the heartbeats carry
+   * @param recorder logs the call and records its metrics
    * @param call the call
    * @param usage reads the usage from the call's result
    * @return the result with its accounting
    */
   public static <T> Outcome<T> run(
-      Step step,
+      CallSite site,
       ModelSettings settings,
       ChainProgress progress,
+      CallRecorder recorder,
       Supplier<T> call,
       Function<T, Usage> usage) {
+    return run(site, settings, progress, recorder, call, usage, () -> null, value -> null);
+  }
+
+  /**
+   * Runs a model call as {@link #run(CallSite, ModelSettings, ChainProgress, CallRecorder,
+   * Supplier, Function)} does; when the recorder logs content, its line carries the prompt and the
+   * output text.
+   */
+  public static <T> Outcome<T> run(
+      CallSite site,
+      ModelSettings settings,
+      ChainProgress progress,
+      CallRecorder recorder,
+      Supplier<T> call,
+      Function<T, Usage> usage,
+      Supplier<String> promptText,
+      Function<T, String> outputText) {
+    Step step = site.step();
+    String prompt = recorder.logsContent() ? promptText.get() : null;
     long started = System.nanoTime();
     T value;
     try {
       value = Heartbeats.whileRunning(progress.doing(step + " " + settings.modelId()), call);
     } catch (RuntimeException e) {
-      ModelCall failed =
-          new ModelCall(
-              step,
-              settings.provider(),
-              settings.model(),
+      recorder.record(
+          new CallRecorder.Call(
+              site,
+              settings,
+              null,
+              0,
               0,
               0,
               BigDecimal.ZERO,
-              millisSince(started));
-      log(failed, outcomeOf(e));
+              millisSince(started),
+              outcomeOf(e),
+              errorTypeOf(e),
+              prompt,
+              null));
       log.debug("model call to {} failed", settings.modelId(), e);
       throw e;
     }
@@ -127,6 +181,22 @@ public final class ModelCalls {
         used.servedModel() == null || used.servedModel().isBlank()
             ? settings.model()
             : used.servedModel();
+    BigDecimal cost = settings.costUsd(used.inputTokens(), used.outputTokens(), used.images());
+    long latency = millisSince(started);
+    recorder.record(
+        new CallRecorder.Call(
+            site,
+            settings,
+            served,
+            used.inputTokens(),
+            used.outputTokens(),
+            used.images(),
+            cost,
+            latency,
+            "ok",
+            null,
+            prompt,
+            recorder.logsContent() ? outputText.apply(value) : null));
     ModelCall modelCall =
         new ModelCall(
             step,
@@ -134,34 +204,56 @@ public final class ModelCalls {
             served,
             used.inputTokens(),
             used.outputTokens(),
-            settings.costUsd(used.inputTokens(), used.outputTokens(), used.images()),
-            millisSince(started));
-    log(modelCall, "ok");
+            cost,
+            latency,
+            List.of(),
+            used.images(),
+            BigDecimal.ZERO);
     return new Outcome<>(value, modelCall);
   }
 
-  /** Logs one line about a call: where it ran, what it used and how it ended. */
-  public static void log(ModelCall call, String outcome) {
-    ActivityInfo info = currentActivity();
-    log.info(
-        "model call workflow={} activity={} attempt={} step={} provider={} model={}"
-            + " inputTokens={} outputTokens={} latencyMs={} costUsd={} outcome={}",
-        info == null ? "-" : info.getWorkflowId(),
-        info == null ? "-" : info.getActivityType(),
-        info == null ? 0 : info.getAttempt(),
-        call.step(),
-        call.provider(),
-        call.model(),
-        call.inputTokens(),
-        call.outputTokens(),
-        call.latencyMs(),
-        call.costUsd().toPlainString(),
-        outcome);
+  /**
+   * Accounts for a step served by the offline deterministic checks: a free call of the step's
+   * offline checker.
+   */
+  public static ModelCall offlineCheck(
+      CallSite site, String checker, long startedNanos, String outcome, CallRecorder recorder) {
+    ModelSettings settings = ModelSettings.offline(checker);
+    long latency = millisSince(startedNanos);
+    recorder.record(
+        new CallRecorder.Call(
+            site, settings, checker, 0, 0, 0, BigDecimal.ZERO, latency, outcome, null, null, null));
+    return new ModelCall(
+        site.step(), ModelSettings.OFFLINE, checker, 0, 0, BigDecimal.ZERO, latency);
   }
 
   /** Returns the milliseconds since a {@link System#nanoTime()} reading. */
   public static long millisSince(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  /** Returns the text of a chat request's system and user messages, without images. */
+  private static String promptText(ChatRequest request) {
+    StringBuilder text = new StringBuilder();
+    for (ChatMessage message : request.messages()) {
+      if (message instanceof SystemMessage system) {
+        text.append(system.text()).append('\n');
+      } else if (message instanceof UserMessage user) {
+        for (Content content : user.contents()) {
+          if (content instanceof TextContent part) {
+            text.append(part.text()).append('\n');
+          }
+        }
+      }
+    }
+    return text.toString().strip();
+  }
+
+  private static String errorTypeOf(RuntimeException failure) {
+    if (failure instanceof ApplicationFailure application) {
+      return application.getType();
+    }
+    return failure.getClass().getSimpleName();
   }
 
   private static String outcomeOf(RuntimeException failure) {
@@ -172,13 +264,5 @@ public final class ModelCalls {
       return "failed " + application.getType();
     }
     return "failed " + failure.getClass().getSimpleName();
-  }
-
-  private static ActivityInfo currentActivity() {
-    try {
-      return Activity.getExecutionContext().getInfo();
-    } catch (IllegalStateException notInAnActivity) {
-      return null;
-    }
   }
 }

@@ -12,6 +12,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,21 +58,41 @@ public final class ModelChain {
    * @param route the model
    * @param progress the chain progress
    */
-  public record Turn(Step step, ModelRoute route, ChainProgress progress) {
+  public record Turn(
+      CallSite site,
+      ModelRoute route,
+      ChainProgress progress,
+      CallRecorder recorder,
+      List<ModelCall> made) {
+
+    /** Returns the step. */
+    public Step step() {
+      return site.step();
+    }
 
     /** Sends a chat request to this turn's model. */
     public ModelCalls.Outcome<ChatResponse> chat(ChatRequest request) {
-      return ModelCalls.chat(step, route, progress, request);
+      return made(ModelCalls.chat(site, route, progress, recorder, request));
     }
 
     /** Asks this turn's image model for one image. */
     public ModelCalls.Outcome<Response<Image>> image(String prompt) {
-      return ModelCalls.image(step, route, progress, prompt);
+      return made(ModelCalls.image(site, route, progress, recorder, prompt));
+    }
+
+    /** Returns what this turn's calls cost. */
+    BigDecimal cost() {
+      return made.stream().map(ModelCall::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private <T> ModelCalls.Outcome<T> made(ModelCalls.Outcome<T> outcome) {
+      made.add(outcome.call());
+      return outcome;
     }
 
     /** Runs other blocking work of this turn, such as a download, while heartbeating. */
     public <T> T whileRunning(String doing, Supplier<T> work) {
-      return Heartbeats.whileRunning(progress.doing(step + " " + doing), work);
+      return Heartbeats.whileRunning(progress.doing(step() + " " + doing), work);
     }
 
     /** Returns this turn's model as {@code provider/model}. */
@@ -79,17 +101,29 @@ public final class ModelChain {
     }
   }
 
-  /**
-   * Runs the step's work along its chain.
-   *
-   * @param catalog the models
-   * @param step the step
-   * @param work one try of one model: calls it, and returns the result and the call, or throws
-   * @return the result of the model that served, its call listing the models skipped before it
-   */
+  /** Runs the step's work along its standard chain, logging its calls without metrics. */
   public static <T> ModelCalls.Outcome<T> run(
       ModelCatalog catalog, Step step, Function<Turn, ModelCalls.Outcome<T>> work) {
-    List<ModelRoute> chain = catalog.chain(step);
+    return run(catalog, CallRecorder.logOnly(), CallSite.of(step), work);
+  }
+
+  /**
+   * Runs the step's work along its chain on the site's tier.
+   *
+   * @param catalog the models
+   * @param recorder accounts for each call
+   * @param site the step, the tier and where in the job
+   * @param work one try of one model: calls it, and returns the result and the call, or throws
+   * @return the result of the model that served, its call listing the models skipped before it and
+   *     what the calls that did not serve cost
+   */
+  public static <T> ModelCalls.Outcome<T> run(
+      ModelCatalog catalog,
+      CallRecorder recorder,
+      CallSite site,
+      Function<Turn, ModelCalls.Outcome<T>> work) {
+    Step step = site.step();
+    List<ModelRoute> chain = catalog.chain(step, site.tier());
     ChainProgress progress = ChainProgress.resumed();
     if (progress.model() > 0 || progress.transientFailures() > 0) {
       log.info(
@@ -108,13 +142,15 @@ public final class ModelChain {
         ModelCallFailures.Classified failure;
         RuntimeException thrown;
         RetryAfter.Capture capture = RetryAfter.capture();
+        Turn turn = new Turn(site, route, progress, recorder, new ArrayList<>());
         try {
-          ModelCalls.Outcome<T> outcome = work.apply(new Turn(step, route, progress));
+          ModelCalls.Outcome<T> outcome = work.apply(turn);
           return new ModelCalls.Outcome<>(
-              outcome.value(), withFallbacks(outcome.call(), progress.skipped()));
+              outcome.value(), outcome.call().after(progress.skipped(), progress.spentUsd()));
         } catch (RuntimeException e) {
           thrown = e;
           failure = ModelCallFailures.classify(e, capture.delay());
+          progress = progress.spending(turn.cost());
         } finally {
           capture.close();
         }
@@ -173,20 +209,5 @@ public final class ModelChain {
     } catch (IllegalStateException notInAnActivity) {
       // Outside an activity there is no next attempt to tell.
     }
-  }
-
-  private static ModelCall withFallbacks(ModelCall call, List<String> skipped) {
-    if (skipped.isEmpty()) {
-      return call;
-    }
-    return new ModelCall(
-        call.step(),
-        call.provider(),
-        call.model(),
-        call.inputTokens(),
-        call.outputTokens(),
-        call.costUsd(),
-        call.latencyMs(),
-        skipped);
   }
 }

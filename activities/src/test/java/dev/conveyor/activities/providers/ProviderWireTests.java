@@ -37,6 +37,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -237,6 +238,10 @@ class ProviderWireTests {
     assertThat(result.call().fallbacks())
         .containsExactly("openai/gpt-babble: 2 unusable answers (the answer is not JSON)");
     assertThat(server.requestsFor("gpt-babble")).hasSize(2);
+    // The two unusable answers were billed: (5 + 5 x 2) / 1e6 USD each, carried to the verdict.
+    assertThat(result.call().failedCostUsd()).isEqualByComparingTo("0.00003");
+    assertThat(result.call().totalCostUsd())
+        .isEqualByComparingTo(result.call().costUsd().add(new BigDecimal("0.00003")));
     // Anthropic gets no response format; its answer is parsed strictly.
     assertThat(server.requestsFor("claude-judge").get(0).body().has("output_format")).isFalse();
   }

@@ -3,6 +3,7 @@ package dev.conveyor.starter.cli;
 import dev.conveyor.starter.cli.CliArgs.Kind;
 import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.ExpiryAction;
 import dev.conveyor.workflow.model.JobRequest;
@@ -26,8 +27,8 @@ import java.util.Map;
  * <pre>
  * submit --requirements TEXT|--requirements-file F --kind TEXT|IMAGE [--criterion C]...
  *        [--policy P] [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
- *        [--timeout PT1H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD] [--submitter S]
- *        [--tag T]... [--key IDEMPOTENCY_KEY]
+ *        [--timeout PT1H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
+ *        [--budget-policy SWITCH|ASK_HUMAN|STOP] [--submitter S] [--tag T]... [--key KEY]
  * status ID
  * approve ID --reviewer R [--comment C]
  * reject ID --reviewer R --comment C [--regenerate]
@@ -49,7 +50,8 @@ public final class ConveyorCli {
         submit  --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE
                 [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
                 [--max-qa-attempts N] [--max-revisions N] [--score-threshold X] [--timeout PT72H]
-                [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD] [--submitter S] [--tag T]...
+                [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
+                [--budget-policy SWITCH|ASK_HUMAN|STOP] [--submitter S] [--tag T]...
                 [--key IDEMPOTENCY_KEY]                      prints the job id
         status  JOB_ID                                      stage, attempts, verdicts, cost
         approve JOB_ID --reviewer R [--comment C]
@@ -76,6 +78,7 @@ public final class ConveyorCli {
               Map.entry("timeout", Kind.VALUE),
               Map.entry("on-expiry", Kind.VALUE),
               Map.entry("budget", Kind.VALUE),
+              Map.entry("budget-policy", Kind.VALUE),
               Map.entry("submitter", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
               Map.entry("key", Kind.VALUE)),
@@ -162,7 +165,8 @@ public final class ConveyorCli {
             args.choice("on-expiry", ExpiryAction.class),
             args.money("budget"),
             args.value("submitter"),
-            args.values("tag").isEmpty() ? null : args.values("tag"));
+            args.values("tag").isEmpty() ? null : args.values("tag"),
+            args.choice("budget-policy", BudgetPolicy.class));
     StartedJob job = api.submit(request, args.value("key"));
     if (!job.created()) {
       err.println("conveyor: the key names an existing job, now " + job.status());

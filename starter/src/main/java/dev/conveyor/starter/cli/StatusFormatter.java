@@ -2,9 +2,12 @@ package dev.conveyor.starter.cli;
 
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BudgetIntervention;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.QaVerdict;
+import dev.conveyor.workflow.model.Step;
+import dev.conveyor.workflow.model.StepUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +38,30 @@ final class StatusFormatter {
         label("cost")
             + (status.costUsd() == null ? "0" : status.costUsd().toPlainString())
             + " USD");
+    if (status.budgetUsd() != null) {
+      lines.add(
+          label("budget")
+              + status.budgetUsd().toPlainString()
+              + " USD, policy "
+              + status.budgetPolicy());
+    }
     if (status.awaiting() != null) {
       lines.add(label("awaiting") + awaiting(status.awaiting()));
+      if (status.awaiting().detail() != null) {
+        lines.add(label("why") + status.awaiting().detail());
+      }
     }
     if (status.reason() != null) {
       lines.add(label("reason") + status.reason());
+    }
+    if (status.usageByStep() != null && !status.usageByStep().isEmpty()) {
+      lines.add("usage by step:");
+      new TreeMap<>(status.usageByStep())
+          .forEach((step, usage) -> lines.add("  " + usage(step, usage)));
+    }
+    if (status.budgetInterventions() != null && !status.budgetInterventions().isEmpty()) {
+      lines.add("budget interventions:");
+      status.budgetInterventions().forEach(b -> lines.add("  " + intervention(b)));
     }
     if (status.attempts() != null && !status.attempts().isEmpty()) {
       lines.add("attempts:");
@@ -68,6 +90,36 @@ final class StatusFormatter {
             + ", judged by "
             + attempt.checkedBy();
     return verdict.passed() || verdict.feedback() == null ? line : line + ": " + verdict.feedback();
+  }
+
+  /** Returns {@code TEXT_GENERATION 2 calls, 80 in, 60 out, 0.0002 USD}. */
+  static String usage(Step step, StepUsage usage) {
+    return String.format(Locale.ROOT, "%-17s", step)
+        + usage.calls()
+        + (usage.calls() == 1 ? " call, " : " calls, ")
+        + usage.inputTokens()
+        + " in, "
+        + usage.outputTokens()
+        + " out, "
+        + (usage.images() > 0 ? usage.images() + " images, " : "")
+        + usage.costUsd().toPlainString()
+        + " USD";
+  }
+
+  /** Returns {@code SWITCH before TEXT_QA r0 a2: estimate 0.0031 USD, 0.0029 USD left}. */
+  static String intervention(BudgetIntervention intervention) {
+    return intervention.action()
+        + " before "
+        + intervention.step()
+        + " r"
+        + intervention.revision()
+        + " a"
+        + intervention.attempt()
+        + ": estimate "
+        + intervention.estimateUsd().stripTrailingZeros().toPlainString()
+        + " USD, "
+        + intervention.remainingUsd().stripTrailingZeros().toPlainString()
+        + " USD left";
   }
 
   static String awaiting(AwaitingApproval awaiting) {

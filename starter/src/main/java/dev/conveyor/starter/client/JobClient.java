@@ -160,7 +160,9 @@ public class JobClient {
         judged,
         status.inputTokens(),
         status.outputTokens(),
-        status.costUsd());
+        status.costUsd(),
+        status.usageByStep(),
+        status.budgetInterventions());
   }
 
   /**

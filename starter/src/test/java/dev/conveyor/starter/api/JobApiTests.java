@@ -286,7 +286,7 @@ class JobApiTests extends ConveyorAppTestSupport {
         .isEqualTo(
             "{\"step\":\"PROMPT\",\"provider\":\"scripted\",\"model\":\"prompt-writer\","
                 + "\"inputTokens\":100,\"outputTokens\":50,\"costUsd\":0.001,\"latencyMs\":1,"
-                + "\"fallbacks\":[]}");
+                + "\"fallbacks\":[],\"images\":0,\"failedCostUsd\":0}");
     assertThat(status.path("attempts").get(0).path("verdict").toString())
         .isEqualTo(
             "{\"passed\":true,\"score\":0.95,\"issues\":[],\"feedback\":\"meets the requirements\"}");

@@ -45,6 +45,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
             "PT1H",
             "--budget",
             "0.50",
+            "--budget-policy",
+            "ask_human",
             "--submitter",
             "alice",
             "--tag",
@@ -90,6 +92,9 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .contains(
             "tokens:   300 in, 150 out",
             "cost:     0.003 USD",
+            "budget:   0.50 USD, policy ASK_HUMAN",
+            "usage by step:",
+            "  PROMPT           1 call, 100 in, 50 out, 0.001 USD",
             "attempts:",
             "  r0 a1 passed (score 0.95) by scripted/text-writer, judged by scripted/text-judge")
         .anySatisfy(
@@ -183,6 +188,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .isEqualTo(usage("submit needs --kind TEXT|IMAGE"));
     assertThat(cli("submit", "--requirements", "x", "--kind", "VIDEO"))
         .isEqualTo(usage("--kind must be one of TEXT, IMAGE, not 'VIDEO'"));
+    assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--budget-policy", "MORE"))
+        .isEqualTo(usage("--budget-policy must be one of SWITCH, ASK_HUMAN, STOP, not 'MORE'"));
     assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--timeout", "1h"))
         .isEqualTo(usage("--timeout must be an ISO-8601 duration such as PT1H, not '1h'"));
     assertThat(cli("status")).isEqualTo(usage("status needs a job id"));

@@ -1,7 +1,9 @@
 package dev.conveyor.worker.config;
 
+import dev.conveyor.activities.model.ModelPrice;
 import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
+import dev.conveyor.activities.routing.BudgetSettings;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Step;
 import java.nio.file.Path;
@@ -16,15 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param artifacts where content is stored
  * @param models the model of each step; steps left out use the built-in offline models
  * @param offline how the offline models behave
+ * @param pricing the price table of well-known models
+ * @param budget the default budget, the budget policy and the economy models
+ * @param observability what the model calls' log lines carry
  */
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
     Temporal temporal,
     Artifacts artifacts,
     Map<Step, ModelSettings> models,
-    OfflineSettings offline) {
+    OfflineSettings offline,
+    Pricing pricing,
+    BudgetSettings budget,
+    Observability observability) {
 
   public WorkerProperties {
+    pricing = pricing == null ? new Pricing(null) : pricing;
+    budget = budget == null ? BudgetSettings.defaults() : budget;
+    observability = observability == null ? new Observability(false) : observability;
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     artifacts = artifacts == null ? new Artifacts(null) : artifacts;
     models = models == null ? Map.of() : Map.copyOf(models);
@@ -60,6 +71,28 @@ public record WorkerProperties(
     public Embedded {
       host = host == null ? "127.0.0.1" : host;
       port = port == null ? 7233 : port;
+    }
+  }
+
+  /**
+   * Observability settings.
+   *
+   * @param logContent whether each model call's log line also carries the prompt and output text
+   *     (fields {@code prompt} and {@code output}); off by default, since they may hold personal
+   *     data
+   */
+  public record Observability(boolean logContent) {}
+
+  /**
+   * The price table.
+   *
+   * @param models the price of each model, keyed {@code provider/model}; in YAML write the key in
+   *     brackets and quotes, for example {@code "[openai/gpt-4.1-mini]"}, so that Spring keeps the
+   *     slash and the dots
+   */
+  public record Pricing(Map<String, ModelPrice> models) {
+    public Pricing {
+      models = models == null ? Map.of() : Map.copyOf(models);
     }
   }
 

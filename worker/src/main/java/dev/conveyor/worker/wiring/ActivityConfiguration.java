@@ -8,7 +8,9 @@ import dev.conveyor.activities.model.ModelCatalog;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.activities.support.CallRecorder;
 import dev.conveyor.worker.config.WorkerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,28 +32,38 @@ class ActivityConfiguration {
   }
 
   @Bean
+  CallRecorder callRecorder(MeterRegistry registry, WorkerProperties properties) {
+    return new CallRecorder(registry, properties.observability().logContent());
+  }
+
+  @Bean
   ArtifactActivitiesImpl artifactActivities(ArtifactStore store) {
     return new ArtifactActivitiesImpl(store);
   }
 
   @Bean
-  RoutingActivitiesImpl routingActivities(ModelCatalog catalog) {
-    return new RoutingActivitiesImpl(catalog);
+  RoutingActivitiesImpl routingActivities(ModelCatalog catalog, WorkerProperties properties) {
+    return new RoutingActivitiesImpl(catalog, properties.budget());
   }
 
   @Bean
-  PromptActivitiesImpl promptActivities(ArtifactStore store, ModelCatalog catalog) {
-    return new PromptActivitiesImpl(store, catalog);
+  PromptActivitiesImpl promptActivities(
+      ArtifactStore store, ModelCatalog catalog, CallRecorder recorder) {
+    return new PromptActivitiesImpl(store, catalog, recorder);
   }
 
   @Bean
-  GenerationActivitiesImpl generationActivities(ArtifactStore store, ModelCatalog catalog) {
-    return new GenerationActivitiesImpl(store, catalog);
+  GenerationActivitiesImpl generationActivities(
+      ArtifactStore store, ModelCatalog catalog, CallRecorder recorder) {
+    return new GenerationActivitiesImpl(store, catalog, recorder);
   }
 
   @Bean
   QaActivitiesImpl qaActivities(
-      ArtifactStore store, ModelCatalog catalog, WorkerProperties properties) {
-    return new QaActivitiesImpl(store, catalog, properties.offline());
+      ArtifactStore store,
+      ModelCatalog catalog,
+      WorkerProperties properties,
+      CallRecorder recorder) {
+    return new QaActivitiesImpl(store, catalog, properties.offline(), recorder);
   }
 }

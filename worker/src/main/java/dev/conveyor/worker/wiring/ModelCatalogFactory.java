@@ -1,6 +1,7 @@
 package dev.conveyor.worker.wiring;
 
 import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.model.PriceTable;
 import dev.conveyor.worker.StartupFailure;
 import dev.conveyor.worker.config.WorkerProperties;
 
@@ -11,7 +12,12 @@ final class ModelCatalogFactory {
 
   static ModelCatalog create(WorkerProperties properties) {
     try {
-      return ModelCatalog.create(properties.models(), properties.offline(), System::getenv);
+      return ModelCatalog.create(
+          properties.models(),
+          properties.budget().economy(),
+          new PriceTable(properties.pricing().models()),
+          properties.offline(),
+          System::getenv);
     } catch (IllegalArgumentException e) {
       throw StartupFailure.configuration(e.getMessage(), e);
     }

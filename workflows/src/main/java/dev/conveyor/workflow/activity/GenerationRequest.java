@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.activity;
 
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.ModelTier;
 
 /**
  * Input of a generation.
@@ -10,6 +11,19 @@ import dev.conveyor.workflow.model.ArtifactRef;
  * @param feedback QA feedback or a reviewer's comment for this attempt, null for a first attempt
  * @param revision the revision, 0 for the first
  * @param attempt the attempt within the revision, from 1
+ * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
  */
 public record GenerationRequest(
-    ArtifactRef prompt, ArtifactRef requirements, String feedback, int revision, int attempt) {}
+    ArtifactRef prompt,
+    ArtifactRef requirements,
+    String feedback,
+    int revision,
+    int attempt,
+    ModelTier tier) {
+
+  /** Returns a request for the step's standard models. */
+  public GenerationRequest(
+      ArtifactRef prompt, ArtifactRef requirements, String feedback, int revision, int attempt) {
+    this(prompt, requirements, feedback, revision, attempt, null);
+  }
+}

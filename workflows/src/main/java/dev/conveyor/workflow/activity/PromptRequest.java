@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.activity;
 
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.OutputKind;
 import java.util.List;
 
@@ -10,6 +11,13 @@ import java.util.List;
  * @param requirements the stored requirements
  * @param outputKind what the prompt is for
  * @param qaCriteria the checks the output must pass
+ * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
  */
 public record PromptRequest(
-    ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria) {}
+    ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria, ModelTier tier) {
+
+  /** Returns a request for the step's standard models. */
+  public PromptRequest(ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria) {
+    this(requirements, outputKind, qaCriteria, null);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.activity;
 
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.ModelTier;
 import java.util.List;
 
 /**
@@ -11,10 +12,23 @@ import java.util.List;
  * @param qaCriteria the checks, in words
  * @param revision the revision, 0 for the first
  * @param attempt the attempt within the revision, from 1
+ * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
  */
 public record QaRequest(
     ArtifactRef output,
     ArtifactRef requirements,
     List<String> qaCriteria,
     int revision,
-    int attempt) {}
+    int attempt,
+    ModelTier tier) {
+
+  /** Returns a request for the step's standard models. */
+  public QaRequest(
+      ArtifactRef output,
+      ArtifactRef requirements,
+      List<String> qaCriteria,
+      int revision,
+      int attempt) {
+    this(output, requirements, qaCriteria, revision, attempt, null);
+  }
+}

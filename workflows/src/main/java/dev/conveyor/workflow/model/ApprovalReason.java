@@ -14,5 +14,11 @@ public enum ApprovalReason {
    * Every model of a step failed, so the step could not finish; the reviewer may approve an output
    * already produced, reject, or ask for a new revision to try again.
    */
-  MODELS_EXHAUSTED
+  MODELS_EXHAUSTED,
+  /**
+   * The next paid model call would overrun the job's budget (policy {@code ASK_HUMAN}); the
+   * reviewer may approve the newest output, reject, or reject with {@code regenerate} to grant
+   * another budget of the same size and start a new revision.
+   */
+  BUDGET
 }

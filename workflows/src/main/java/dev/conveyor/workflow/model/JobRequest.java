@@ -20,6 +20,8 @@ import java.util.List;
  * @param budgetUsd the most the job may spend on model calls, null for no limit
  * @param submitter who submitted the job
  * @param tags free labels for finding jobs
+ * @param budgetPolicy what the job does when its next paid call would overrun the budget (default:
+ *     the worker's {@code conveyor.budget.policy})
  */
 public record JobRequest(
     String requirements,
@@ -33,7 +35,8 @@ public record JobRequest(
     ExpiryAction onExpiry,
     BigDecimal budgetUsd,
     String submitter,
-    List<String> tags) {
+    List<String> tags,
+    BudgetPolicy budgetPolicy) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int DEFAULT_MAX_QA_ATTEMPTS = 3;
@@ -60,7 +63,8 @@ public record JobRequest(
         onExpiry == null ? ExpiryAction.EXPIRE : onExpiry,
         budgetUsd,
         submitter,
-        tags == null ? List.of() : List.copyOf(tags));
+        tags == null ? List.of() : List.copyOf(tags),
+        budgetPolicy);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -82,7 +86,8 @@ public record JobRequest(
         .onExpiry(onExpiry)
         .budgetUsd(budgetUsd)
         .submitter(submitter)
-        .tags(tags);
+        .tags(tags)
+        .budgetPolicy(budgetPolicy);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -99,6 +104,7 @@ public record JobRequest(
     private BigDecimal budgetUsd;
     private String submitter;
     private List<String> tags;
+    private BudgetPolicy budgetPolicy;
 
     private Builder() {}
 
@@ -162,6 +168,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder budgetPolicy(BudgetPolicy value) {
+      budgetPolicy = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -175,7 +186,8 @@ public record JobRequest(
           onExpiry,
           budgetUsd,
           submitter,
-          tags);
+          tags,
+          budgetPolicy);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.conveyor.workflow.model;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How a job ended. Every business outcome, failure included, is a result: the workflow itself
@@ -16,6 +18,8 @@ import java.math.BigDecimal;
  * @param inputTokens input tokens in all
  * @param outputTokens output tokens in all
  * @param costUsd cost in all, in US dollars
+ * @param usageByStep calls, tokens, images and cost of each step
+ * @param budgetInterventions every time the budget changed what the job did
  */
 public record JobResult(
     String jobId,
@@ -27,4 +31,12 @@ public record JobResult(
     int qaAttempts,
     long inputTokens,
     long outputTokens,
-    BigDecimal costUsd) {}
+    BigDecimal costUsd,
+    Map<Step, StepUsage> usageByStep,
+    List<BudgetIntervention> budgetInterventions) {
+
+  public JobResult {
+    usageByStep = usageByStep == null ? Map.of() : usageByStep;
+    budgetInterventions = budgetInterventions == null ? List.of() : budgetInterventions;
+  }
+}

@@ -27,6 +27,11 @@ import java.util.Map;
  * @param createdAt when the job started
  * @param updatedAt when its status last changed
  * @param finishedAt when it ended, null while it runs
+ * @param usageByStep calls, tokens, images and cost of each step so far (the totals are {@code
+ *     inputTokens}, {@code outputTokens} and {@code costUsd})
+ * @param budgetUsd the budget in force, null for no limit
+ * @param budgetPolicy what the job does when a call would overrun the budget
+ * @param budgetInterventions every time the budget changed what the job did
  */
 public record JobStatus(
     String jobId,
@@ -47,4 +52,14 @@ public record JobStatus(
     String reason,
     Instant createdAt,
     Instant updatedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    Map<Step, StepUsage> usageByStep,
+    BigDecimal budgetUsd,
+    BudgetPolicy budgetPolicy,
+    List<BudgetIntervention> budgetInterventions) {
+
+  public JobStatus {
+    usageByStep = usageByStep == null ? Map.of() : usageByStep;
+    budgetInterventions = budgetInterventions == null ? List.of() : budgetInterventions;
+  }
+}

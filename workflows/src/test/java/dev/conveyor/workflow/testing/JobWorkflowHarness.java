@@ -16,6 +16,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -42,7 +43,12 @@ public final class JobWorkflowHarness implements AutoCloseable {
 
   /** Creates the environment and a worker for {@link JobWorkflowImpl}. */
   public JobWorkflowHarness() {
-    env = TestWorkflowEnvironment.newInstance();
+    this(TestEnvironmentOptions.getDefaultInstance());
+  }
+
+  /** Creates the environment with options, for example a metrics scope, and the worker. */
+  public JobWorkflowHarness(TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
     for (SearchAttributeKey<String> key : JobSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }

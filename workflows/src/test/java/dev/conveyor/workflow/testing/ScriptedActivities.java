@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.testing;
 
 import dev.conveyor.workflow.activity.ArtifactActivities;
+import dev.conveyor.workflow.activity.BudgetSheet;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.PromptActivities;
@@ -11,13 +12,16 @@ import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.Step;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +44,35 @@ public class ScriptedActivities
   /** The cost every scripted model call reports. */
   public static final BigDecimal CALL_COST = new BigDecimal("0.001");
 
+  /**
+   * The estimate of a standard call that {@link #describeBudget()} lets the workflow compute: 100
+   * input tokens at 4 USD and 50 output tokens at 8 USD per million. A call costs {@link
+   * #CALL_COST}, so each call's estimation error is {@link #ESTIMATION_ERROR}.
+   */
+  public static final BigDecimal CALL_ESTIMATE = new BigDecimal("0.0008");
+
+  /** How much a call costs more than its estimate. */
+  public static final BigDecimal ESTIMATION_ERROR = CALL_COST.subtract(CALL_ESTIMATE);
+
+  /** The model an economy call reports, at no cost. */
+  public static final String ECONOMY_MODEL = "economy";
+
+  private static final Map<Step, String> ROUTES =
+      Map.of(
+          Step.PROMPT, "scripted/prompt-writer",
+          Step.TEXT_GENERATION, "scripted/text-writer",
+          Step.IMAGE_GENERATION, "scripted/painter",
+          Step.TEXT_QA, "scripted/text-judge",
+          Step.VISION_QA, "scripted/vision-judge");
+
   private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
   private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
   private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
   private final List<String> invocations = new CopyOnWriteArrayList<>();
   private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
+  private volatile BigDecimal defaultBudget;
+  private volatile BudgetPolicy defaultPolicy = BudgetPolicy.STOP;
+  private volatile BigDecimal economyInputPerMillion;
 
   /** Returns a passing verdict with the given score. */
   public static QaVerdict pass(double score) {
@@ -68,6 +96,19 @@ public class ScriptedActivities
   /** Makes QA answer with the given function. */
   public ScriptedActivities judgeWith(Function<QaRequest, QaVerdict> script) {
     this.verdicts = script;
+    return this;
+  }
+
+  /** Sets the default budget and policy {@link #describeBudget()} reports (default: none, STOP). */
+  public ScriptedActivities budgetDefaults(BigDecimal budgetUsd, BudgetPolicy policy) {
+    this.defaultBudget = budgetUsd;
+    this.defaultPolicy = policy;
+    return this;
+  }
+
+  /** Prices the economy model's input tokens in the budget sheet (default: free). */
+  public ScriptedActivities economyPrice(BigDecimal inputUsdPerMillion) {
+    this.economyInputPerMillion = inputUsdPerMillion;
     return this;
   }
 
@@ -104,12 +145,31 @@ public class ScriptedActivities
   @Override
   public Map<Step, String> describeRoutes() {
     invocations.add("DescribeRoutes");
-    return Map.of(
-        Step.PROMPT, "scripted/prompt-writer",
-        Step.TEXT_GENERATION, "scripted/text-writer",
-        Step.IMAGE_GENERATION, "scripted/painter",
-        Step.TEXT_QA, "scripted/text-judge",
-        Step.VISION_QA, "scripted/vision-judge");
+    return ROUTES;
+  }
+
+  @Override
+  public BudgetSheet describeBudget() {
+    invocations.add("DescribeBudget");
+    Map<Step, Map<ModelTier, BudgetSheet.CallPrice>> steps = new EnumMap<>(Step.class);
+    ROUTES.forEach(
+        (step, model) ->
+            steps.put(
+                step,
+                Map.of(
+                    ModelTier.STANDARD,
+                    new BudgetSheet.CallPrice(
+                        model, new BigDecimal("4"), new BigDecimal("8"), null, 100, 50, 0),
+                    ModelTier.ECONOMY,
+                    new BudgetSheet.CallPrice(
+                        "scripted/" + ECONOMY_MODEL,
+                        economyInputPerMillion,
+                        null,
+                        null,
+                        100,
+                        50,
+                        0))));
+    return new BudgetSheet(steps, defaultBudget, defaultPolicy);
   }
 
   @Override
@@ -117,7 +177,7 @@ public class ScriptedActivities
     invocations.add("WritePrompt");
     String text = "Prompt for " + request.outputKind() + ": " + text(request.requirements());
     return new StepResult(
-        put(text, "text/plain; charset=utf-8"), call(Step.PROMPT, "prompt-writer"));
+        put(text, "text/plain; charset=utf-8"), call(Step.PROMPT, "prompt-writer", request.tier()));
   }
 
   @Override
@@ -132,7 +192,8 @@ public class ScriptedActivities
             + " feedback="
             + request.feedback();
     return new StepResult(
-        put(text, "text/plain; charset=utf-8"), call(Step.TEXT_GENERATION, "text-writer"));
+        put(text, "text/plain; charset=utf-8"),
+        call(Step.TEXT_GENERATION, "text-writer", request.tier()));
   }
 
   @Override
@@ -140,21 +201,23 @@ public class ScriptedActivities
     invocations.add("GenerateImage");
     generations.add(request);
     String fakePng = "PNG r" + request.revision() + "a" + request.attempt();
-    return new StepResult(put(fakePng, "image/png"), call(Step.IMAGE_GENERATION, "painter"));
+    return new StepResult(
+        put(fakePng, "image/png"), call(Step.IMAGE_GENERATION, "painter", request.tier()));
   }
 
   @Override
   public QaResult checkText(QaRequest request) {
     invocations.add("CheckText");
     checks.add(request);
-    return new QaResult(verdicts.apply(request), call(Step.TEXT_QA, "text-judge"));
+    return new QaResult(verdicts.apply(request), call(Step.TEXT_QA, "text-judge", request.tier()));
   }
 
   @Override
   public QaResult checkImage(QaRequest request) {
     invocations.add("CheckImage");
     checks.add(request);
-    return new QaResult(verdicts.apply(request), call(Step.VISION_QA, "vision-judge"));
+    return new QaResult(
+        verdicts.apply(request), call(Step.VISION_QA, "vision-judge", request.tier()));
   }
 
   private ArtifactRef put(String text, String contentType) {
@@ -164,7 +227,11 @@ public class ScriptedActivities
     return new ArtifactRef(sha, contentType, bytes.length);
   }
 
-  private static ModelCall call(Step step, String model) {
+  /** Returns the scripted call: {@link #CALL_COST} on the standard tier, free on the economy. */
+  private static ModelCall call(Step step, String model, ModelTier tier) {
+    if (tier == ModelTier.ECONOMY) {
+      return new ModelCall(step, "scripted", ECONOMY_MODEL, 100, 50, BigDecimal.ZERO, 1);
+    }
     return new ModelCall(step, "scripted", model, 100, 50, CALL_COST, 1);
   }
 
