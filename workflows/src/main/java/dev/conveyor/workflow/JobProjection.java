@@ -67,6 +67,11 @@ final class JobProjection {
   private int verdictsSeen;
   private int decisionsSeen;
 
+  /** The revision and attempt at the previous write: the ones the calls made since serve. */
+  private int lastRevision;
+
+  private int lastAttempt;
+
   private JobProjection(boolean enabled, String jobId, JobRequest request) {
     this.enabled = enabled;
     this.jobId = jobId;
@@ -94,7 +99,7 @@ final class JobProjection {
     if (status.awaiting() != null) {
       detail += " · " + status.awaiting().reason() + ", deadline " + status.awaiting().deadline();
     }
-    write(status, JobEventType.STAGE, null, detail);
+    write(status, JobEventType.STAGE, null, null, detail);
   }
 
   /** Records a reminder that the job's approval deadline is near. */
@@ -102,23 +107,31 @@ final class JobProjection {
     write(
         status,
         JobEventType.REMINDER,
+        reminder.raisedAt(),
         null,
         "decision on revision " + reminder.revision() + " due by " + reminder.deadline());
   }
 
   /** Records the job's end. */
   void finished(JobStatus status, String decidedBy) {
-    write(status, JobEventType.FINISHED, decidedBy, status.stage() + ": " + status.reason());
+    write(status, JobEventType.FINISHED, null, decidedBy, status.stage() + ": " + status.reason());
   }
 
-  private void write(JobStatus status, JobEventType type, String actor, String detail) {
+  private void write(JobStatus status, JobEventType type, Instant at, String actor, String detail) {
     if (!enabled) {
       return;
     }
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     collectNewEvents(status, now);
     unsent.add(
-        event(type, now, status.stage(), status.revision(), status.attempt(), actor, detail));
+        event(
+            type,
+            at == null ? now : at,
+            status.stage(),
+            status.revision(),
+            status.attempt(),
+            actor,
+            detail));
     JobStoreWrite write = new JobStoreWrite(jobId, ++writes, request, status, unsent);
     try {
       Workflow.newDetachedCancellationScope(() -> store.project(write)).run();
@@ -154,8 +167,8 @@ final class JobProjection {
               JobEventType.MODEL_CALL,
               now,
               stageOf(call.step()),
-              status.revision(),
-              call.step() == Step.PROMPT ? 0 : status.attempt(),
+              lastRevision,
+              lastAttempt,
               null,
               call.step()
                   + " · "
@@ -202,6 +215,8 @@ final class JobProjection {
               describe(decision)));
     }
     decisionsSeen = decisions.size();
+    lastRevision = status.revision();
+    lastAttempt = status.attempt();
   }
 
   private JobEvent event(
