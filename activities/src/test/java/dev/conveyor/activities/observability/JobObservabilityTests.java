@@ -317,7 +317,8 @@ class JobObservabilityTests {
 
   /**
    * The gauge of jobs awaiting approval comes from the job store, which the starter reads; it is
-   * not emitted by the activities or the workflow, so no scrape here can show it.
+   * not emitted by the activities or the workflow, so no scrape here can show it. The starter's
+   * {@code JobHistoryApiTests} scrapes it from the starter's own endpoint.
    */
   static final String FROM_THE_JOB_STORE = "conveyor_jobs_awaiting_approval";
 

@@ -1,0 +1,22 @@
+package dev.conveyor.workflow.activity;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Writes the workflow's projection into the job store, which listing, the console and the audit
+ * trail read. The workflow runs it as a local activity: a fast write next to the worker, with no
+ * round trip through a task queue. Its input is recorded in the history (in the local activity's
+ * marker), so writes carry the job's state without content: artifacts are references, and the
+ * request goes only until the store has it.
+ */
+@ActivityInterface
+public interface JobStoreActivities {
+
+  /**
+   * Records a job's current state and new events. Idempotent: a write whose sequence number the
+   * store has already passed changes nothing, and events already stored are kept as they are.
+   */
+  @ActivityMethod(name = "ProjectJob")
+  void project(JobStoreWrite write);
+}
