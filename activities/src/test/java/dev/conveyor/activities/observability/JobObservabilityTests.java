@@ -20,14 +20,19 @@ import dev.conveyor.activities.model.PriceTable;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
+import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
+import dev.conveyor.activities.reminder.ReminderSettings;
 import dev.conveyor.activities.routing.BudgetSettings;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.activities.store.JobStoreActivitiesImpl;
 import dev.conveyor.activities.support.CallRecorder;
 import dev.conveyor.activities.support.ModelCalls;
 import dev.conveyor.activities.testing.Models;
 import dev.conveyor.activities.testing.Scrape;
 import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.activities.testing.Wire;
+import dev.conveyor.store.JdbcJobStoreWriter;
+import dev.conveyor.store.testing.TestPostgres;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
@@ -443,7 +448,10 @@ class JobObservabilityTests {
         new RoutingActivitiesImpl(catalog, budget),
         new PromptActivitiesImpl(store, catalog, recorder),
         new GenerationActivitiesImpl(store, catalog, recorder),
-        new QaActivitiesImpl(store, catalog, offline, recorder));
+        new QaActivitiesImpl(store, catalog, offline, recorder),
+        new JobStoreActivitiesImpl(
+            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource())),
+        new ReminderActivitiesImpl(ReminderSettings.defaults(), registry));
     env.start();
     JobWorkflow job =
         env.getWorkflowClient()
