@@ -7,6 +7,7 @@ import dev.conveyor.starter.client.JobClientException;
 import dev.conveyor.starter.client.JobEndedException;
 import dev.conveyor.starter.client.JobNotFoundException;
 import dev.conveyor.starter.client.TemporalUnavailableException;
+import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,11 @@ class ApiErrorHandler {
             ? HttpStatus.BAD_REQUEST
             : HttpStatus.CONFLICT;
     return answer(status, new ApiError(e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> selfApproval(SelfApprovalException e) {
+    return answer(HttpStatus.FORBIDDEN, new ApiError(e.getMessage()));
   }
 
   @ExceptionHandler
