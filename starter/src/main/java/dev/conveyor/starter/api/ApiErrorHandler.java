@@ -19,8 +19,11 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps every failure of the REST API to a status and a JSON {@link ApiError}. */
-@RestControllerAdvice
+/**
+ * Maps every failure of the REST API (the controllers of this package) to a status and a JSON
+ * {@link ApiError}; the console renders its own error page.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrorHandler.class)
 class ApiErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
