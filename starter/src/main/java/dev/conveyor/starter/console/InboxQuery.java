@@ -19,7 +19,7 @@ public record InboxQuery(String tag, String minAge, int page) {
 
   static final int PAGE_SIZE = 25;
 
-  InboxQuery {
+  public InboxQuery {
     tag = tag == null || tag.isBlank() ? null : tag.strip();
     minAge = minAge == null || minAge.isBlank() ? null : minAge.strip();
     page = Math.max(page, 0);
