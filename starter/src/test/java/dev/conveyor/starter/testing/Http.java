@@ -28,6 +28,7 @@ public final class Http {
 
   private final String base;
   private final String apiKey;
+  private final String[] headers;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -37,8 +38,14 @@ public final class Http {
 
   /** Returns a client that sends {@code apiKey}, or no key when it is null. */
   public Http(String base, String apiKey) {
+    this(base, apiKey, new String[0]);
+  }
+
+  /** Returns a client that sends {@code apiKey} (or none) and the given name, value pairs. */
+  public Http(String base, String apiKey, String... headers) {
     this.base = base;
     this.apiKey = apiKey;
+    this.headers = headers.clone();
   }
 
   public HttpResponse<String> get(String path) {
@@ -78,6 +85,9 @@ public final class Http {
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
     return apiKey == null ? request : request.header("X-API-Key", apiKey);
   }
 
