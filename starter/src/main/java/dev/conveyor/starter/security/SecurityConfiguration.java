@@ -96,12 +96,20 @@ class SecurityConfiguration {
                         "/login",
                         "/console.css",
                         "/console.js",
+                        "/favicon.ico",
                         "/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/console/jobs/*/decision")
                     .hasAnyRole(REVIEWER, ADMIN)
                     .anyRequest()
                     .hasAnyRole(SUBMITTER, REVIEWER, ADMIN))
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; form-action 'self';"
+                                + " frame-ancestors 'none'; base-uri 'none'")))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
     return http.build();

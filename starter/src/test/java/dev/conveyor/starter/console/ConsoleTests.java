@@ -70,6 +70,11 @@ class ConsoleTests extends ConveyorAppTestSupport {
         .andExpect(redirectedUrl("/login"));
     mvc.perform(get("/login"))
         .andExpect(status().isOk())
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    org.hamcrest.Matchers.containsString("default-src 'self'")))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
   }
 
