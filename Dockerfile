@@ -3,6 +3,7 @@ FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY workflows/pom.xml workflows/
+COPY store/pom.xml store/
 COPY activities/pom.xml activities/
 COPY worker/pom.xml worker/
 COPY starter/pom.xml starter/

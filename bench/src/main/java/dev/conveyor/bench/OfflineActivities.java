@@ -45,9 +45,14 @@ public record OfflineActivities(
         new QaActivitiesImpl(store, catalog, offline));
   }
 
-  /** Returns all of them, for {@code Worker.registerActivitiesImplementations}. */
+  /**
+   * Returns all of them, for {@code Worker.registerActivitiesImplementations}, with the job store
+   * and reminder activities the worker registers too (the store on an embedded PostgreSQL).
+   */
   public Object[] all() {
-    return new Object[] {routing, artifacts, prompts, generation, qa};
+    return new Object[] {
+      routing, artifacts, prompts, generation, qa, BenchStore.activities(), BenchStore.reminders()
+    };
   }
 
   private static Path tempDir() {

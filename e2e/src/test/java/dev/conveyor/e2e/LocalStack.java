@@ -2,6 +2,7 @@ package dev.conveyor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conveyor.worker.store.EmbeddedPostgresServer;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Conveyor as it runs for real, in separate processes: a Temporal test server bound to loopback (in
- * this JVM), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
- * REST as a service would.
+ * Conveyor as it runs for real, in separate processes: a Temporal test server and the job store's
+ * PostgreSQL bound to loopback (started by this JVM, so that killing a worker leaves them up),
+ * worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over REST as a
+ * service would.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -37,6 +39,7 @@ final class LocalStack implements AutoCloseable {
 
   private final Path dir;
   private final EmbeddedTemporalServer temporal;
+  private final EmbeddedPostgresServer store;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -48,6 +51,7 @@ final class LocalStack implements AutoCloseable {
   LocalStack(Path dir) {
     this.dir = dir;
     this.temporal = EmbeddedTemporalServer.start("127.0.0.1", 0);
+    this.store = EmbeddedPostgresServer.start("127.0.0.1", 0, dir.resolve("postgres"), "conveyor");
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
@@ -81,7 +85,9 @@ final class LocalStack implements AutoCloseable {
             List.of(
                 "--server.port=" + port,
                 "--spring.temporal.connection.target=" + temporal.target(),
-                "--conveyor.artifacts.dir=" + artifactsDir()));
+                "--conveyor.artifacts.dir=" + artifactsDir(),
+                "--spring.datasource.url=" + store.jdbcUrl(),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER));
     processes.add(starter);
     baseUrl = "http://127.0.0.1:" + port;
     awaitHealthy(starter, port);
@@ -96,6 +102,9 @@ final class LocalStack implements AutoCloseable {
     args.add("--conveyor.temporal.test-server=true");
     args.add("--spring.temporal.connection.target=" + temporal.target());
     args.add("--conveyor.artifacts.dir=" + artifactsDir());
+    args.add("--conveyor.store.embedded.enabled=false");
+    args.add("--spring.datasource.url=" + store.jdbcUrl());
+    args.add("--spring.datasource.username=" + EmbeddedPostgresServer.USER);
     args.addAll(List.of(settings));
     JavaProcess worker =
         JavaProcess.start("worker-" + ++workers, jar("conveyor.worker.jar"), dir, args);
@@ -147,6 +156,7 @@ final class LocalStack implements AutoCloseable {
       process.close();
     }
     stubs.shutdownNow();
+    store.close();
     temporal.close();
   }
 

@@ -79,6 +79,15 @@ class PipelineEndToEndTests {
 
     HttpResponse<byte[]> twice = stack.call("POST", "/api/jobs/" + jobId + "/approve", null);
     assertThat(twice.statusCode()).isEqualTo(409);
+
+    JsonNode timeline =
+        LocalStack.json(stack.call("GET", "/api/jobs/" + jobId + "/timeline", null));
+    assertThat(timeline.get("stage").asText()).isEqualTo("APPROVED");
+    JsonNode events = timeline.get("events");
+    assertThat(events.get(0).get("type").asText()).isEqualTo("SUBMITTED");
+    assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("FINISHED");
+    JsonNode listed = LocalStack.json(stack.call("GET", "/api/jobs?state=finished&size=50", null));
+    assertThat(listed.get("jobs").findValuesAsText("jobId")).contains(jobId);
   }
 
   @Test

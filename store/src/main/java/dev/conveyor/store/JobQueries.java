@@ -19,6 +19,16 @@ public interface JobQueries {
   JobPage list(JobFilter filter, int page, int size);
 
   /**
+   * Returns how many jobs match a filter, for gauges and badges.
+   *
+   * @param filter which jobs
+   * @return their number
+   */
+  default long count(JobFilter filter) {
+    return list(filter, 0, 1).total();
+  }
+
+  /**
    * Returns everything the store holds about one job.
    *
    * @param jobId the job's id

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.conveyor.store.JdbcJobQueries;
+import dev.conveyor.store.JobDetail;
+import dev.conveyor.store.TimelineEvent;
+import dev.conveyor.store.TimelineEventType;
+import dev.conveyor.worker.store.EmbeddedPostgresServer;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.ApprovalPolicy;
@@ -32,6 +37,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "conveyor.temporal.embedded.port=0",
       "conveyor.temporal.task-queue=worker-tests",
-      "conveyor.offline.qa-fail-first=1"
+      "conveyor.offline.qa-fail-first=1",
+      "conveyor.store.embedded.port=0"
     })
 class ConveyorWorkerApplicationTests {
 
@@ -58,7 +65,11 @@ class ConveyorWorkerApplicationTests {
   @DynamicPropertySource
   static void artifactsDir(DynamicPropertyRegistry registry) {
     registry.add("conveyor.artifacts.dir", () -> artifacts.toString());
+    registry.add("conveyor.store.embedded.data-dir", () -> artifacts.resolve("postgres"));
   }
+
+  @Autowired DataSource dataSource;
+  @Autowired EmbeddedPostgresServer postgres;
 
   @Autowired WorkflowClient client;
   @Autowired EmbeddedTemporalServer server;
@@ -93,6 +104,40 @@ class ConveyorWorkerApplicationTests {
     assertThat(result.decidedBy()).isEqualTo("rita");
     String text = Files.readString(stored(result.output()));
     assertThat(text.toLowerCase()).contains("offline sync");
+
+    String jobId = WorkflowStub.fromTyped(job).getExecution().getWorkflowId();
+    JobDetail stored = new JdbcJobQueries(dataSource).find(jobId).orElseThrow();
+    JobStatus finished = job.status();
+    assertThat(stored.summary().stage()).isEqualTo(Stage.APPROVED);
+    assertThat(stored.calls()).isEqualTo(finished.calls());
+    assertThat(stored.attempts()).isEqualTo(finished.attempts());
+    assertThat(stored.decisions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reviewer()).isEqualTo("rita");
+              assertThat(d.comment()).isEqualTo("fine");
+              assertThat(d.via()).isEqualTo("update");
+            });
+    assertThat(stored.timeline())
+        .extracting(TimelineEvent::type)
+        .startsWith(TimelineEventType.SUBMITTED)
+        .endsWith(TimelineEventType.DECISION, TimelineEventType.FINISHED);
+  }
+
+  @Test
+  void embedded_postgres_listens_on_loopback_with_its_data_in_the_configured_folder()
+      throws Exception {
+    assertThat(postgres.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/conveyor");
+    assertThat(artifacts.resolve("postgres").resolve("PG_VERSION")).exists();
+    for (InetAddress address : nonLoopbackAddresses()) {
+      try (Socket socket = new Socket()) {
+        assertThatThrownBy(
+                () -> socket.connect(new InetSocketAddress(address, postgres.port()), 2_000))
+            .as("connection to %s:%d", address, postgres.port())
+            .isInstanceOf(IOException.class);
+      }
+    }
   }
 
   @Test

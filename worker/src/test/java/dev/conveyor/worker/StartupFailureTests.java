@@ -3,6 +3,7 @@ package dev.conveyor.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.conveyor.store.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -72,11 +73,38 @@ class StartupFailureTests {
                 + " CONVEYOR_TEST_ANTHROPIC_KEY_THAT_IS_NOT_SET is not set");
   }
 
+  @Test
+  void should_name_the_store_in_one_line_when_it_is_unreachable() {
+    // when
+    Throwable failure =
+        startWithStore(
+            "jdbc:postgresql://127.0.0.1:1/conveyor", "--conveyor.store.embedded.enabled=false");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .startsWith(
+            "the job store is unreachable or cannot be migrated (spring.datasource.url, or"
+                + " conveyor.store.embedded.*): ")
+        .doesNotContain("\n");
+  }
+
   private static Throwable start(String... args) {
-    String[] all = new String[args.length + 2];
+    return startWithStore(STORE.url(), args);
+  }
+
+  /** A real, migrated-on-start PostgreSQL for the tests that fail on something else. */
+  private static final TestPostgres.Database STORE = TestPostgres.emptyDatabase();
+
+  private static Throwable startWithStore(String storeUrl, String... args) {
+    String[] all = new String[args.length + 5];
     all[0] = "--conveyor.temporal.embedded.enabled=false";
     all[1] = "--spring.temporal.start-workers=false";
-    System.arraycopy(args, 0, all, 2, args.length);
+    all[2] = "--conveyor.store.embedded.enabled=false";
+    all[3] = "--spring.datasource.url=" + storeUrl;
+    all[4] = "--spring.datasource.username=" + TestPostgres.Database.USER;
+    System.arraycopy(args, 0, all, 5, args.length);
     return catchThrowable(
         () ->
             new SpringApplicationBuilder(ConveyorWorkerApplication.class)

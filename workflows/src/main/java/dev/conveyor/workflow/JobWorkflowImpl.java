@@ -1,6 +1,7 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.activity.ActivityErrors;
+import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
@@ -130,11 +131,18 @@ public class JobWorkflowImpl implements JobWorkflow {
   private Instant updatedAt;
   private Instant finishedAt;
 
+  /** The job store projection and the approval reminder (issue 5), each versioned on its own. */
+  private JobProjection projection;
+
+  private ApprovalReminders reminders;
+
   @Override
   public JobResult run(JobRequest input) {
     createdAt = now();
     updatedAt = createdAt;
     outputKind = input == null ? null : input.outputKind();
+    projection = JobProjection.start(jobId, input);
+    reminders = ApprovalReminders.start();
     List<FieldError> errors = JobRequestValidator.validate(input);
     if (!errors.isEmpty()) {
       return finish(Stage.FAILED, "invalid request: " + errors, null, "NONE");
@@ -334,9 +342,21 @@ public class JobWorkflowImpl implements JobWorkflow {
             round.exhausted());
     enter(Stage.AWAITING_APPROVAL);
     Workflow.upsertTypedSearchAttributes(JobSearchAttributes.APPROVAL.valueSet("AWAITING"));
-    boolean decided = Workflow.await(request.approvalTimeout(), () -> pending != null);
+    boolean decided =
+        reminders.await(
+            request.approvalTimeout(), () -> pending != null, this::reminder, this::reminded);
     awaiting = null;
     return decided ? pending : null;
+  }
+
+  /** Returns the reminder that the decision awaited now is due soon. */
+  private ApprovalReminder reminder() {
+    return new ApprovalReminder(jobId, revision, awaiting.reason(), awaiting.deadline(), now());
+  }
+
+  private void reminded(ApprovalReminder reminder) {
+    updatedAt = now();
+    projection.reminded(status(), reminder);
   }
 
   private JobResult expire(boolean qaPassed) {
@@ -489,6 +509,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     updatedAt = now();
     Workflow.setCurrentDetails(currentDetails());
     Workflow.upsertTypedSearchAttributes(JobSearchAttributes.STAGE.valueSet(next.name()));
+    projection.stage(status());
   }
 
   private JobResult finish(Stage state, String why, String decidedBy, String approvalState) {
@@ -502,6 +523,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         JobSearchAttributes.STAGE.valueSet(state.name()),
         JobSearchAttributes.APPROVAL.valueSet(approvalState));
     log.info("job {} ended {}: {}", jobId, state, why);
+    projection.finished(status(), decidedBy);
     return new JobResult(
         jobId,
         state,

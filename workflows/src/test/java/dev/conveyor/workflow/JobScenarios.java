@@ -9,8 +9,10 @@ import static dev.conveyor.workflow.testing.ScriptedActivities.pass;
 
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.ReminderPlan;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.Decision;
@@ -277,6 +279,43 @@ final class JobScenarios {
             "budget-exhausted",
             Stage.FAILED,
             unattended(neverPasses(), withBudget(text(), "0.004"))),
+        new Scenario(
+            "reminded-then-approved",
+            Stage.APPROVED,
+            (harness, id) -> {
+              harness.start(
+                  new ScriptedActivities().remind(new ReminderPlan(Duration.ofMinutes(30), true)));
+              JobWorkflow job =
+                  harness.submit(id, text().toBuilder().approvalTimeout(TIMEOUT).build());
+              harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+              harness.env().sleep(Duration.ofMinutes(40));
+              job.approve(approval());
+              return job;
+            }),
+        new Scenario(
+            "store-write-failed-carried-on",
+            Stage.APPROVED,
+            unattended(
+                new ScriptedActivities() {
+                  @Override
+                  public void project(JobStoreWrite write) {
+                    if (write.sequence() == 2) {
+                      throw ApplicationFailure.newFailure("store down", "StoreDown");
+                    }
+                    super.project(write);
+                  }
+                },
+                text(ApprovalPolicy.NEVER))),
+        new Scenario(
+            "projected-cancelled-awaiting-approval",
+            Stage.CANCELLED,
+            (harness, id) -> {
+              harness.start(new ScriptedActivities());
+              JobWorkflow job = harness.submit(id, text());
+              harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+              harness.cancel(job);
+              return job;
+            }),
         new Scenario(
             "image-job",
             Stage.APPROVED,

@@ -13,10 +13,15 @@ import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
+import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
+import dev.conveyor.activities.reminder.ReminderSettings;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.activities.store.JobStoreActivitiesImpl;
 import dev.conveyor.activities.testing.Models;
 import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.activities.testing.Wire;
+import dev.conveyor.store.JdbcJobStoreWriter;
+import dev.conveyor.store.testing.TestPostgres;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
@@ -29,6 +34,7 @@ import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -167,7 +173,10 @@ class JobWithProvidersTests {
         new RoutingActivitiesImpl(catalog),
         new PromptActivitiesImpl(store, catalog),
         new GenerationActivitiesImpl(store, catalog),
-        new QaActivitiesImpl(store, catalog, new OfflineSettings(0, Duration.ZERO)));
+        new QaActivitiesImpl(store, catalog, new OfflineSettings(0, Duration.ZERO)),
+        new JobStoreActivitiesImpl(
+            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource())),
+        new ReminderActivitiesImpl(ReminderSettings.defaults(), new SimpleMeterRegistry()));
     env.start();
     JobWorkflow job =
         env.getWorkflowClient()

@@ -7,8 +7,6 @@ import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.HeadlessChromium;
 import dev.conveyor.starter.testing.Http;
-import dev.conveyor.starter.testing.StatusJobQueries;
-import dev.conveyor.starter.testing.StoreTestConfiguration;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,22 +16,17 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A reviewer in a real browser (headless Chromium): logs in, opens the inbox and an image job,
  * rejects it with a comment and a regeneration, sees revision 1 arrive without reloading, approves
  * it, and finds the final state and the audit trail. The starter runs the real workflow on
- * Temporal's test server; the job store is the {@link StatusJobQueries} double.
+ * Temporal's test server, projecting into the job store on a real (embedded) PostgreSQL.
  */
-@Import(StoreTestConfiguration.class)
 class ConsoleBrowserTests extends ConveyorAppTestSupport {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @Autowired StatusJobQueries store;
 
   private ChromeDriver browser;
 
@@ -61,7 +54,6 @@ class ConsoleBrowserTests extends ConveyorAppTestSupport {
                         + "\",\"outputKind\":\"IMAGE\",\"tags\":[\"posters\"]}"))
             .path("jobId")
             .asString();
-    store.track(jobId);
     await().atMost(WAIT).until(() -> stage(service, jobId).equals("AWAITING_APPROVAL"));
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
     // The live script swaps the page's content in; a lookup may meet an element just replaced.

@@ -17,29 +17,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
-import dev.conveyor.starter.testing.StatusJobQueries;
-import dev.conveyor.starter.testing.StoreTestConfiguration;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
-/** The console's pages, forms and security against the real workflow and a store double. */
+/** The console's pages, forms and security against the real workflow and the real job store. */
 @AutoConfigureMockMvc
-@Import(StoreTestConfiguration.class)
 class ConsoleTests extends ConveyorAppTestSupport {
 
   @Autowired MockMvc mvc;
-  @Autowired StatusJobQueries store;
-
   private Http admin;
 
   @DynamicPropertySource
@@ -286,7 +280,6 @@ class ConsoleTests extends ConveyorAppTestSupport {
 
   private String awaiting(Http http, String body) {
     String jobId = Http.json(http.post("/api/jobs", body)).path("jobId").asString();
-    store.track(jobId);
     await().atMost(Duration.ofSeconds(20)).until(() -> stage(jobId).equals("AWAITING_APPROVAL"));
     return jobId;
   }

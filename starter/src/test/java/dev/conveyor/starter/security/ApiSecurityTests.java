@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
-import dev.conveyor.starter.testing.StoreTestConfiguration;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +21,6 @@ import tools.jackson.databind.JsonNode;
  * Every REST endpoint for each caller: anonymous, submitter, reviewer and admin (plus a service
  * with both the submitter and reviewer roles), against the real workflow.
  */
-@Import(StoreTestConfiguration.class)
 class ApiSecurityTests extends ConveyorAppTestSupport {
 
   /** Callers: the API key each sends (null for none), and the key's principal. */
@@ -74,6 +71,14 @@ class ApiSecurityTests extends ConveyorAppTestSupport {
         Arguments.of("GET /api/jobs/{id}", Caller.SUBMITTER, 200),
         Arguments.of("GET /api/jobs/{id}", Caller.REVIEWER, 200),
         Arguments.of("GET /api/jobs/{id}", Caller.ADMIN, 200),
+        Arguments.of("GET /api/jobs", Caller.ANONYMOUS, 401),
+        Arguments.of("GET /api/jobs", Caller.SUBMITTER, 200),
+        Arguments.of("GET /api/jobs", Caller.REVIEWER, 200),
+        Arguments.of("GET /api/jobs", Caller.ADMIN, 200),
+        Arguments.of("GET /api/jobs/{id}/timeline", Caller.ANONYMOUS, 401),
+        Arguments.of("GET /api/jobs/{id}/timeline", Caller.SUBMITTER, 200),
+        Arguments.of("GET /api/jobs/{id}/timeline", Caller.REVIEWER, 200),
+        Arguments.of("GET /api/jobs/{id}/timeline", Caller.ADMIN, 200),
         Arguments.of("GET /api/jobs/{id}/output", Caller.ANONYMOUS, 401),
         Arguments.of("GET /api/jobs/{id}/output", Caller.SUBMITTER, 200),
         Arguments.of("GET /api/jobs/{id}/output", Caller.REVIEWER, 200),
@@ -100,7 +105,7 @@ class ApiSecurityTests extends ConveyorAppTestSupport {
     String[] parts = endpoint.split(" ");
     String path = parts[1].replace("{id}", jobId);
     String body =
-        path.endsWith("/jobs")
+        parts[0].equals("POST") && path.endsWith("/jobs")
             ? "{\"requirements\":\"A slogan\",\"outputKind\":\"TEXT\"}"
             : path.endsWith("/reject") ? "{\"comment\":\"no\"}" : null;
     Http http = new Http(baseUrl(), caller.key);

@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
-import dev.conveyor.starter.testing.StoreTestConfiguration;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
@@ -29,7 +28,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * JWK set URI is configured) the API takes bearer JWTs, their {@code roles} claim as roles and
  * their subject as the principal, beside API keys.
  */
-@Import({StoreTestConfiguration.class, JwtSecurityTests.Issuer.class})
+@Import(JwtSecurityTests.Issuer.class)
 class JwtSecurityTests extends ConveyorAppTestSupport {
 
   static final RSAKey KEY = generate();

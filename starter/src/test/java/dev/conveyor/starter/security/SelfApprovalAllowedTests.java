@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
-import dev.conveyor.starter.testing.StoreTestConfiguration;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** With {@code conveyor.security.allow-self-approval=true} a submitter may approve their job. */
-@Import(StoreTestConfiguration.class)
 @TestPropertySource(
     properties = {
       "conveyor.security.allow-self-approval=true",

@@ -1,5 +1,6 @@
 package dev.conveyor.starter.testing;
 
+import dev.conveyor.store.testing.TestPostgres;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The starter on a random port against the in-process Temporal test server, with a worker running
- * the real workflow and artifacts in a temporary folder. Each test class gets its own application,
- * closed after the class together with its artifact folder.
+ * the real workflow, artifacts in a temporary folder and the job store in a fresh database of a
+ * real (embedded) PostgreSQL. Each test class gets its own application, closed after the class
+ * together with its artifact folder.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,6 +33,9 @@ public abstract class ConveyorAppTestSupport {
   @DynamicPropertySource
   static void artifacts(DynamicPropertyRegistry registry) {
     registry.add("conveyor.artifacts.dir", () -> artifactsDir.toString());
+    TestPostgres.Database store = TestPostgres.emptyDatabase();
+    registry.add("spring.datasource.url", store::url);
+    registry.add("spring.datasource.username", () -> TestPostgres.Database.USER);
   }
 
   protected String baseUrl() {

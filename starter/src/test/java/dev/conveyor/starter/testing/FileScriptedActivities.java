@@ -1,6 +1,8 @@
 package dev.conveyor.starter.testing;
 
+import dev.conveyor.store.JobStoreWriter;
 import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.activity.PromptRequest;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.StepResult;
@@ -41,11 +43,20 @@ public class FileScriptedActivities extends ScriptedActivities {
   public static final String HOLD_REVISIONS = "[hold-revisions]";
 
   private final Path dir;
+  private final JobStoreWriter store;
   private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
-  public FileScriptedActivities(Path dir) {
+  /** Writes artifacts into {@code dir} and the jobs' projection into the job store. */
+  public FileScriptedActivities(Path dir, JobStoreWriter store) {
     this.dir = dir;
+    this.store = store;
     judgeWith(this::judge);
+  }
+
+  @Override
+  public void project(JobStoreWrite write) {
+    super.project(write);
+    store.write(write);
   }
 
   /** Lets the held generations of a job go on, now or whenever they start. */

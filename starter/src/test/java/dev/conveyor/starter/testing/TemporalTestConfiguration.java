@@ -2,6 +2,7 @@ package dev.conveyor.starter.testing;
 
 import dev.conveyor.starter.config.ArtifactProperties;
 import dev.conveyor.starter.config.ConveyorTemporalProperties;
+import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -9,13 +10,15 @@ import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import javax.sql.DataSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * A real Temporal for the starter's tests: the Boot starter's in-process test server (enabled with
  * {@code spring.temporal.test-server.enabled}) with the job's search attributes registered, and a
- * worker running the real {@link JobWorkflowImpl} on scripted activities.
+ * worker running the real {@link JobWorkflowImpl} on scripted activities that write the jobs'
+ * projection into the job store (a real PostgreSQL, see {@link ConveyorAppTestSupport}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TemporalTestConfiguration {
@@ -33,8 +36,8 @@ public class TemporalTestConfiguration {
   }
 
   @Bean
-  FileScriptedActivities scriptedActivities(ArtifactProperties artifacts) {
-    return new FileScriptedActivities(artifacts.dir());
+  FileScriptedActivities scriptedActivities(ArtifactProperties artifacts, DataSource dataSource) {
+    return new FileScriptedActivities(artifacts.dir(), new JdbcJobStoreWriter(dataSource));
   }
 
   @Bean

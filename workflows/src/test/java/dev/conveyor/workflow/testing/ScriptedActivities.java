@@ -1,13 +1,18 @@
 package dev.conveyor.workflow.testing;
 
+import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.JobStoreActivities;
+import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.activity.PromptActivities;
 import dev.conveyor.workflow.activity.PromptRequest;
 import dev.conveyor.workflow.activity.QaActivities;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.ReminderActivities;
+import dev.conveyor.workflow.activity.ReminderPlan;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ArtifactRef;
@@ -35,7 +40,9 @@ public class ScriptedActivities
         RoutingActivities,
         PromptActivities,
         GenerationActivities,
-        QaActivities {
+        QaActivities,
+        JobStoreActivities,
+        ReminderActivities {
 
   /** The cost every scripted model call reports. */
   public static final BigDecimal CALL_COST = new BigDecimal("0.001");
@@ -44,7 +51,11 @@ public class ScriptedActivities
   private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
   private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
   private final List<String> invocations = new CopyOnWriteArrayList<>();
+  private final List<JobStoreWrite> storeWrites = new CopyOnWriteArrayList<>();
+  private final List<ApprovalReminder> reminders = new CopyOnWriteArrayList<>();
+  private final List<ApprovalReminder> webhooks = new CopyOnWriteArrayList<>();
   private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
+  private volatile ReminderPlan reminderPlan = ReminderPlan.off();
 
   /** Returns a passing verdict with the given score. */
   public static QaVerdict pass(double score) {
@@ -69,6 +80,27 @@ public class ScriptedActivities
   public ScriptedActivities judgeWith(Function<QaRequest, QaVerdict> script) {
     this.verdicts = script;
     return this;
+  }
+
+  /** Makes the worker's reminder settings the given plan (off unless set). */
+  public ScriptedActivities remind(ReminderPlan plan) {
+    this.reminderPlan = plan;
+    return this;
+  }
+
+  /** Returns every job store write, in the order they arrived (a retried write appears again). */
+  public List<JobStoreWrite> storeWrites() {
+    return List.copyOf(storeWrites);
+  }
+
+  /** Returns every reminder raised, in order. */
+  public List<ApprovalReminder> reminders() {
+    return List.copyOf(reminders);
+  }
+
+  /** Returns every reminder sent to the webhook, in order. */
+  public List<ApprovalReminder> webhooks() {
+    return List.copyOf(webhooks);
   }
 
   /** Returns every generation request, in order. */
@@ -155,6 +187,28 @@ public class ScriptedActivities
     invocations.add("CheckImage");
     checks.add(request);
     return new QaResult(verdicts.apply(request), call(Step.VISION_QA, "vision-judge"));
+  }
+
+  @Override
+  public void project(JobStoreWrite write) {
+    storeWrites.add(write);
+  }
+
+  @Override
+  public ReminderPlan reminderPlan() {
+    return reminderPlan;
+  }
+
+  @Override
+  public void raise(ApprovalReminder reminder) {
+    invocations.add("RaiseReminder");
+    reminders.add(reminder);
+  }
+
+  @Override
+  public void sendWebhook(ApprovalReminder reminder) {
+    invocations.add("SendReminderWebhook");
+    webhooks.add(reminder);
   }
 
   private ArtifactRef put(String text, String contentType) {

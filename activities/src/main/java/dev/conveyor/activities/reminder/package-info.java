@@ -1,0 +1,2 @@
+/** Reminders before a job's approval deadline: log line, metric and webhook. */
+package dev.conveyor.activities.reminder;

@@ -1,0 +1,56 @@
+package dev.conveyor.worker.store;
+
+import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
+import dev.conveyor.activities.store.JobStoreActivitiesImpl;
+import dev.conveyor.store.JdbcJobStoreWriter;
+import dev.conveyor.store.JobStoreSchema;
+import dev.conveyor.store.JobStoreWriter;
+import dev.conveyor.worker.StartupFailure;
+import dev.conveyor.worker.config.ApprovalProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The job store's writer, its schema migrated at start-up, and the activities the workflow calls
+ * for the projection and the approval reminder (registered by bean name, see {@code
+ * spring.temporal.workers} in application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+class JobStoreConfiguration {
+
+  @Bean
+  JobStoreWriter jobStoreWriter(DataSource dataSource) {
+    try {
+      JobStoreSchema.migrate(dataSource);
+    } catch (RuntimeException e) {
+      throw StartupFailure.configuration(
+          "the job store is unreachable or cannot be migrated (spring.datasource.url, or"
+              + " conveyor.store.embedded.*): "
+              + rootMessage(e),
+          e);
+    }
+    return new JdbcJobStoreWriter(dataSource);
+  }
+
+  @Bean
+  JobStoreActivitiesImpl jobStoreActivities(JobStoreWriter writer) {
+    return new JobStoreActivitiesImpl(writer);
+  }
+
+  @Bean
+  ReminderActivitiesImpl reminderActivities(
+      ApprovalProperties approval, MeterRegistry meterRegistry) {
+    return new ReminderActivitiesImpl(approval.toSettings(), meterRegistry);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && !(cause instanceof SQLException)) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

@@ -1,0 +1,260 @@
+package dev.conveyor.workflow;
+
+import dev.conveyor.workflow.activity.ApprovalReminder;
+import dev.conveyor.workflow.activity.JobEvent;
+import dev.conveyor.workflow.activity.JobEventType;
+import dev.conveyor.workflow.activity.JobStoreActivities;
+import dev.conveyor.workflow.activity.JobStoreWrite;
+import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.DecisionRecord;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobRequestValidator;
+import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.Stage;
+import dev.conveyor.workflow.model.Step;
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The job's projection into the job store: at each stage change, reminder and at the end, one local
+ * activity writes the job's whole state and the events since the last write that succeeded (model
+ * calls, QA verdicts and decisions are found by comparing with what was written before).
+ *
+ * <p>A write that still fails after its bounded retries is logged and the job carries on: the job
+ * must not stop because its read model is down. The next write carries the whole state again, which
+ * heals the job's row, and the events that were not stored yet, so the timeline loses nothing once
+ * the store is back. Only a failure of the job's last write leaves the store behind.
+ *
+ * <p>Version {@value #CHANGE_ID} 1 turns the projection on; it is read once at the start of a run,
+ * so histories recorded before it replay without any write.
+ */
+final class JobProjection {
+
+  /** The change id of the projection's {@code Workflow.getVersion}. */
+  static final String CHANGE_ID = "job-store-projection";
+
+  /** A short write next to the worker, retried a few times, then given up until the next one. */
+  static final LocalActivityOptions OPTIONS =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(500))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumAttempts(4)
+                  .build())
+          .build();
+
+  private static final Logger log = Workflow.getLogger(JobProjection.class);
+
+  private final boolean enabled;
+  private final String jobId;
+  private final JobRequest request;
+  private final JobStoreActivities store;
+  private final List<JobEvent> unsent = new ArrayList<>();
+  private long writes;
+  private long events;
+  private boolean submitted;
+  private int callsSeen;
+  private int verdictsSeen;
+  private int decisionsSeen;
+
+  /** The revision and attempt at the previous write: the ones the calls made since serve. */
+  private int lastRevision;
+
+  private int lastAttempt;
+
+  private JobProjection(boolean enabled, String jobId, JobRequest request) {
+    this.enabled = enabled;
+    this.jobId = jobId;
+    this.request = request;
+    this.store = enabled ? Workflow.newLocalActivityStub(JobStoreActivities.class, OPTIONS) : null;
+  }
+
+  /** Returns the projection of the running job; reads its version once. */
+  static JobProjection start(String jobId, JobRequest input) {
+    boolean enabled =
+        Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+    JobRequest request =
+        input != null && JobRequestValidator.validate(input).isEmpty()
+            ? input.withDefaults()
+            : input;
+    return new JobProjection(enabled, jobId, request);
+  }
+
+  /** Records that the job entered a working stage. */
+  void stage(JobStatus status) {
+    String detail = "entered " + status.stage();
+    if (status.attempt() > 0 && status.stage() != Stage.AWAITING_APPROVAL) {
+      detail += " · revision " + status.revision() + ", attempt " + status.attempt();
+    }
+    if (status.awaiting() != null) {
+      detail += " · " + status.awaiting().reason() + ", deadline " + status.awaiting().deadline();
+    }
+    write(status, JobEventType.STAGE, null, null, detail);
+  }
+
+  /** Records a reminder that the job's approval deadline is near. */
+  void reminded(JobStatus status, ApprovalReminder reminder) {
+    write(
+        status,
+        JobEventType.REMINDER,
+        reminder.raisedAt(),
+        null,
+        "decision on revision " + reminder.revision() + " due by " + reminder.deadline());
+  }
+
+  /** Records the job's end. */
+  void finished(JobStatus status, String decidedBy) {
+    write(status, JobEventType.FINISHED, null, decidedBy, status.stage() + ": " + status.reason());
+  }
+
+  private void write(JobStatus status, JobEventType type, Instant at, String actor, String detail) {
+    if (!enabled) {
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    collectNewEvents(status, now);
+    unsent.add(
+        event(
+            type,
+            at == null ? now : at,
+            status.stage(),
+            status.revision(),
+            status.attempt(),
+            actor,
+            detail));
+    JobStoreWrite write = new JobStoreWrite(jobId, ++writes, request, status, unsent);
+    try {
+      Workflow.newDetachedCancellationScope(() -> store.project(write)).run();
+      unsent.clear();
+    } catch (ActivityFailure e) {
+      log.warn(
+          "job {}: job store write {} failed after retries; the job carries on and the next write"
+              + " carries its whole state: {}",
+          jobId,
+          write.sequence(),
+          JobTexts.rootMessage(e));
+    }
+  }
+
+  /** Turns what changed since the last write into events, oldest kind first. */
+  private void collectNewEvents(JobStatus status, Instant now) {
+    if (!submitted) {
+      submitted = true;
+      String submitter = request == null ? null : request.submitter();
+      String detail =
+          status.outputKind()
+              + " job"
+              + (request == null || request.tags() == null || request.tags().isEmpty()
+                  ? ""
+                  : " tagged " + String.join(", ", request.tags()));
+      unsent.add(
+          event(JobEventType.SUBMITTED, status.createdAt(), Stage.PROMPT, 0, 0, submitter, detail));
+    }
+    List<ModelCall> calls = status.calls();
+    for (ModelCall call : calls.subList(Math.min(callsSeen, calls.size()), calls.size())) {
+      unsent.add(
+          event(
+              JobEventType.MODEL_CALL,
+              now,
+              stageOf(call.step()),
+              lastRevision,
+              lastAttempt,
+              null,
+              call.step()
+                  + " · "
+                  + call.modelId()
+                  + " · "
+                  + (call.inputTokens() + call.outputTokens())
+                  + " tokens · "
+                  + call.costUsd().toPlainString()
+                  + " USD · "
+                  + call.latencyMs()
+                  + " ms"));
+    }
+    callsSeen = calls.size();
+    List<AttemptRecord> judged =
+        status.attempts().stream().filter(attempt -> attempt.verdict() != null).toList();
+    for (AttemptRecord attempt :
+        judged.subList(Math.min(verdictsSeen, judged.size()), judged.size())) {
+      unsent.add(
+          event(
+              JobEventType.QA_VERDICT,
+              now,
+              Stage.QA,
+              attempt.revision(),
+              attempt.attempt(),
+              attempt.checkedBy(),
+              (attempt.verdict().passed() ? "passed" : "failed")
+                  + " (score "
+                  + attempt.verdict().score()
+                  + ")"
+                  + (attempt.verdict().passed() ? "" : ": " + attempt.verdict().feedback())));
+    }
+    verdictsSeen = judged.size();
+    List<DecisionRecord> decisions = status.decisions();
+    for (DecisionRecord decision :
+        decisions.subList(Math.min(decisionsSeen, decisions.size()), decisions.size())) {
+      unsent.add(
+          event(
+              JobEventType.DECISION,
+              decision.at() == null ? now : decision.at(),
+              status.stage(),
+              decision.revision(),
+              0,
+              decision.reviewer(),
+              describe(decision)));
+    }
+    decisionsSeen = decisions.size();
+    lastRevision = status.revision();
+    lastAttempt = status.attempt();
+  }
+
+  private JobEvent event(
+      JobEventType type,
+      Instant at,
+      Stage stage,
+      int revision,
+      int attempt,
+      String actor,
+      String detail) {
+    return new JobEvent(++events, type, at, stage, revision, attempt, actor, detail);
+  }
+
+  /** Returns a decision in words: what, through which channel, applied or why not, comment. */
+  private static String describe(DecisionRecord decision) {
+    String what =
+        decision.action() == null
+            ? "no decision"
+            : switch (decision.action()) {
+              case APPROVE -> "approve";
+              case REJECT -> decision.regenerate() ? "reject and regenerate" : "reject";
+            };
+    String text = what + " via " + decision.via();
+    text += decision.applied() ? "" : " (ignored: " + decision.note() + ")";
+    if (decision.applied() && decision.note() != null) {
+      text += " (" + decision.note() + ")";
+    }
+    if (decision.comment() != null && !decision.comment().isBlank()) {
+      text += ": " + decision.comment();
+    }
+    return text;
+  }
+
+  private static Stage stageOf(Step step) {
+    return switch (step) {
+      case PROMPT -> Stage.PROMPT;
+      case TEXT_GENERATION, IMAGE_GENERATION -> Stage.GENERATE;
+      case TEXT_QA, VISION_QA -> Stage.QA;
+    };
+  }
+}

@@ -1,0 +1,24 @@
+package dev.conveyor.workflow.activity;
+
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.JobStatus;
+import java.util.List;
+
+/**
+ * One write of a job into the job store: the job's whole current state and the events since the
+ * last write that succeeded. Every write carries the whole state, so a write that failed is healed
+ * by the next one; the sequence number makes a repeated or late write a no-op.
+ *
+ * @param jobId the job's id, which is its workflow id
+ * @param sequence the write's number within its job, from 1; the store keeps the highest
+ * @param request the request as submitted (with defaults), or as received when it was invalid
+ * @param status the job's status at the time of the write
+ * @param events the events to append, each with its own sequence number
+ */
+public record JobStoreWrite(
+    String jobId, long sequence, JobRequest request, JobStatus status, List<JobEvent> events) {
+
+  public JobStoreWrite {
+    events = events == null ? List.of() : List.copyOf(events);
+  }
+}
