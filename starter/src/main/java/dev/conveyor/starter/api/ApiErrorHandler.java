@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps every failure of the REST API (the controllers of this package) to a status and a JSON
- * {@link ApiError}; the console renders its own error page.
+ * Maps every failure of the REST API to a status and a JSON {@link ApiError}. The console's own
+ * handler comes first for the console's controllers and renders a page instead.
  */
-@RestControllerAdvice(basePackageClasses = ApiErrorHandler.class)
+@RestControllerAdvice
 class ApiErrorHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);

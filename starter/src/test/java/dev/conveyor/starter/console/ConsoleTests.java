@@ -257,6 +257,13 @@ class ConsoleTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_answer_400_with_a_page_when_the_decision_has_no_action() throws Exception {
+    mvc.perform(post("/console/jobs/job-1/decision").with(csrf()).with(reviewer()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith("text/html"));
+  }
+
+  @Test
   void should_answer_404_with_a_page_for_an_unknown_job() throws Exception {
     mvc.perform(get("/console/jobs/job-unknown").with(reviewer()))
         .andExpect(status().isNotFound())

@@ -139,6 +139,16 @@ class ApiSecurityTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_answer_an_unknown_api_path_401_anonymously_and_404_with_json_once_authenticated() {
+    HttpResponse<String> anonymous = new Http(baseUrl(), null).get("/api/nothing-here");
+    HttpResponse<String> admin = new Http(baseUrl(), Caller.ADMIN.key).get("/api/nothing-here");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(admin.statusCode()).isEqualTo(404);
+    assertThat(Http.json(admin).path("error").asString()).isNotBlank();
+  }
+
+  @Test
   void should_keep_health_and_prometheus_open_and_set_no_session_on_the_api() {
     Http anonymous = new Http(baseUrl(), null);
 
