@@ -7,12 +7,17 @@ import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.HeadlessChromium;
 import dev.conveyor.starter.testing.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -68,12 +73,14 @@ class ConsoleBrowserTests extends ConveyorAppTestSupport {
 
     // The inbox lists the job; open it.
     wait.until(d -> !d.findElements(By.id("inbox")).isEmpty());
+    screenshot("inbox");
     assertThat(text("user")).isEqualTo("reviewer");
     browser.findElement(By.linkText(jobId)).click();
 
     // The image output shows.
     wait.until(d -> d.getCurrentUrl().endsWith("/console/jobs/" + jobId));
     String firstImage = loadedImageSource(wait);
+    screenshot("job-awaiting");
     assertThat(text("stage")).isEqualTo("AWAITING_APPROVAL");
     assertThat(text("revision")).isEqualTo("0");
 
@@ -101,6 +108,7 @@ class ConsoleBrowserTests extends ConveyorAppTestSupport {
 
     // The final state and the audit trail, on the page and through the API.
     assertThat(text("stage")).isEqualTo("APPROVED");
+    screenshot("job-approved");
     Object audit =
         js().executeScript(
                 "return Array.from(document.querySelectorAll('#audit tbody tr')).map(r =>"
@@ -128,6 +136,16 @@ class ConsoleBrowserTests extends ConveyorAppTestSupport {
                           + " return img && img.complete && img.naturalWidth > 0 ? img.src : null;");
           return (String) loaded;
         });
+  }
+
+  /** Saves what the browser shows to target/console-screenshots, for people to look at. */
+  private void screenshot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "console-screenshots"));
+      Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Returns an element's text as the page holds it now, or null when there is none. */
