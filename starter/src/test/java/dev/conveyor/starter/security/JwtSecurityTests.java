@@ -66,7 +66,10 @@ class JwtSecurityTests extends ConveyorAppTestSupport {
         bearer(token(OTHER_KEY, "mallory", List.of("admin"))).get("/api/jobs/job-1");
 
     assertThat(forged.statusCode()).isEqualTo(401);
-    assertThat(Http.json(forged).path("error").asString()).isNotBlank();
+    assertThat(Http.json(forged).path("error").asString())
+        .as("a rejected token says why, unlike a request without credentials")
+        .isNotBlank()
+        .isNotEqualTo(JsonSecurityErrors.UNAUTHENTICATED);
   }
 
   private Http bearer(String token) {
