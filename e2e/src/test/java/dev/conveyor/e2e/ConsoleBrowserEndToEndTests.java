@@ -18,10 +18,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reviewers' console in a real browser against the real stack: a worker JVM (offline models,
- * each call taking a second, so a new revision takes visible time), the job store's PostgreSQL and
- * a starter JVM. A reviewer logs in, opens the inbox and an image job, rejects it with a comment
- * and a regeneration, sees revision 1 arrive without reloading, approves it, and checks the final
- * state and the audit trail.
+ * each call taking three seconds, so a new revision takes visible time), the job store's PostgreSQL
+ * and a starter JVM. A reviewer logs in, opens the inbox and an image job, rejects it with a
+ * comment and a regeneration, sees revision 1 arrive without reloading, approves it, and checks the
+ * final state and the audit trail.
  */
 class ConsoleBrowserEndToEndTests {
 
@@ -33,7 +33,7 @@ class ConsoleBrowserEndToEndTests {
   @BeforeAll
   static void startStack() throws Exception {
     stack = new LocalStack(LocalStack.tempDir("conveyor-console"));
-    stack.startWorker("--conveyor.offline.latency=1s");
+    stack.startWorker("--conveyor.offline.latency=3s");
     stack.startStarter();
   }
 
