@@ -38,7 +38,9 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           :updatedAt, :finishedAt)
       ON CONFLICT (job_id) DO UPDATE SET
           last_sequence = EXCLUDED.last_sequence, output_kind = EXCLUDED.output_kind,
-          stage = EXCLUDED.stage, submitter = EXCLUDED.submitter, tags = EXCLUDED.tags,
+          stage = EXCLUDED.stage,
+          submitter = CASE WHEN :hasRequest THEN EXCLUDED.submitter ELSE jobs.submitter END,
+          tags = CASE WHEN :hasRequest THEN EXCLUDED.tags ELSE jobs.tags END,
           revision = EXCLUDED.revision, attempt = EXCLUDED.attempt,
           input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
           cost_usd = EXCLUDED.cost_usd, prompt_sha256 = EXCLUDED.prompt_sha256,
@@ -51,7 +53,8 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           awaiting_since = EXCLUDED.awaiting_since,
           awaiting_deadline = EXCLUDED.awaiting_deadline,
           awaiting_detail = EXCLUDED.awaiting_detail, reason = EXCLUDED.reason,
-          request = EXCLUDED.request, created_at = EXCLUDED.created_at,
+          request = CASE WHEN :hasRequest THEN EXCLUDED.request ELSE jobs.request END,
+          created_at = EXCLUDED.created_at,
           updated_at = EXCLUDED.updated_at, finished_at = EXCLUDED.finished_at
       WHERE jobs.last_sequence < EXCLUDED.last_sequence
       """;
@@ -149,6 +152,7 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
     return jdbc.sql(UPSERT_JOB)
         .param("jobId", write.jobId())
         .param("sequence", write.sequence())
+        .param("hasRequest", request != null)
         .param("outputKind", name(status.outputKind()))
         .param("stage", status.stage().name())
         .param("submitter", request == null ? null : request.submitter())

@@ -74,6 +74,20 @@ class StartupFailureTests {
   }
 
   @Test
+  void should_name_the_reminder_setting_in_one_line_when_its_webhook_is_not_http() {
+    // when
+    Throwable failure = start("--conveyor.approval.reminder-webhook-url=ftp://example.com/hook");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "conveyor.approval.reminder-webhook-url must be an http or https URL, was"
+                + " ftp://example.com/hook");
+  }
+
+  @Test
   void should_name_the_store_in_one_line_when_it_is_unreachable() {
     // when
     Throwable failure =

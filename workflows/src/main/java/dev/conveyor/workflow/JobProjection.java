@@ -26,7 +26,10 @@ import org.slf4j.Logger;
 /**
  * The job's projection into the job store: at each stage change, reminder and at the end, one local
  * activity writes the job's whole state and the events since the last write that succeeded (model
- * calls, QA verdicts and decisions are found by comparing with what was written before).
+ * calls, QA verdicts and decisions are found by comparing with what was written before). A local
+ * activity's input is recorded in the history, so a write carries no content (artifacts are
+ * references) and the request (up to 20,000 characters of requirements) goes only until a write
+ * succeeds.
  *
  * <p>A write that still fails after its bounded retries is logged and the job carries on: the job
  * must not stop because its read model is down. The next write carries the whole state again, which
@@ -63,6 +66,10 @@ final class JobProjection {
   private long writes;
   private long events;
   private boolean submitted;
+
+  /** Whether a write has succeeded, so the store holds the request and later writes omit it. */
+  private boolean requestStored;
+
   private int callsSeen;
   private int verdictsSeen;
   private int decisionsSeen;
@@ -132,10 +139,12 @@ final class JobProjection {
             status.attempt(),
             actor,
             detail));
-    JobStoreWrite write = new JobStoreWrite(jobId, ++writes, request, status, unsent);
+    JobStoreWrite write =
+        new JobStoreWrite(jobId, ++writes, requestStored ? null : request, status, unsent);
     try {
       Workflow.newDetachedCancellationScope(() -> store.project(write)).run();
       unsent.clear();
+      requestStored = true;
     } catch (ActivityFailure e) {
       log.warn(
           "job {}: job store write {} failed after retries; the job carries on and the next write"

@@ -65,6 +65,9 @@ class JobProjectionTests {
     assertThat(writes).allSatisfy(w -> assertThat(w.jobId()).isEqualTo("job-projected"));
     assertThat(writes.get(0).request().submitter()).isEqualTo("shop");
     assertThat(writes.get(0).request().maxQaAttempts()).as("defaults filled in").isEqualTo(3);
+    assertThat(writes.subList(1, writes.size()))
+        .as("the request goes until a write succeeds")
+        .allSatisfy(w -> assertThat(w.request()).isNull());
     List<JobEvent> events = writes.stream().flatMap(w -> w.events().stream()).toList();
     assertThat(events)
         .extracting(JobEvent::sequence)
@@ -160,6 +163,32 @@ class JobProjectionTests {
         .extracting(JobEvent::type, JobEvent::detail)
         .containsExactly(
             tuple(JobEventType.FINISHED, "CANCELLED: cancelled during AWAITING_APPROVAL"));
+  }
+
+  @Test
+  void should_send_the_request_again_until_a_write_stores_it() {
+    // given: the store refuses the job's first write
+    ScriptedActivities activities =
+        new ScriptedActivities() {
+          @Override
+          public void project(JobStoreWrite write) {
+            if (write.sequence() == 1) {
+              throw ApplicationFailure.newFailure("store down", "StoreDown");
+            }
+            super.project(write);
+          }
+        };
+    harness.start(activities);
+
+    // when
+    harness.result(harness.submit(text(ApprovalPolicy.NEVER)));
+
+    // then
+    List<JobStoreWrite> stored = activities.storeWrites();
+    assertThat(stored.get(0).sequence()).isEqualTo(2);
+    assertThat(stored.get(0).request()).isNotNull();
+    assertThat(stored.get(0).events().get(0).type()).isEqualTo(JobEventType.SUBMITTED);
+    assertThat(stored.get(1).request()).isNull();
   }
 
   @Test

@@ -137,7 +137,12 @@ public final class StoreWrites {
   }
 
   private JobStoreWrite write(JobEvent... newEvents) {
-    return new JobStoreWrite(jobId, ++writes, request, status(), List.of(newEvents));
+    // As the workflow does: the request goes with the first write only.
+    JobStoreWrite write =
+        new JobStoreWrite(
+            jobId, writes + 1, writes == 0 ? request : null, status(), List.of(newEvents));
+    writes++;
+    return write;
   }
 
   private JobEvent event(JobEventType type, String actor, String detail) {

@@ -43,7 +43,11 @@ class JobStoreConfiguration {
   @Bean
   ReminderActivitiesImpl reminderActivities(
       ApprovalProperties approval, MeterRegistry meterRegistry) {
-    return new ReminderActivitiesImpl(approval.toSettings(), meterRegistry);
+    try {
+      return new ReminderActivitiesImpl(approval.toSettings(), meterRegistry);
+    } catch (IllegalArgumentException e) {
+      throw StartupFailure.configuration(e.getMessage(), e);
+    }
   }
 
   private static String rootMessage(Throwable failure) {

@@ -5,8 +5,10 @@ import io.temporal.activity.ActivityMethod;
 
 /**
  * Writes the workflow's projection into the job store, which listing, the console and the audit
- * trail read. The workflow runs it as a local activity: it is a fast write next to the worker, and
- * its input (the whole job state) is not copied into the history.
+ * trail read. The workflow runs it as a local activity: a fast write next to the worker, with no
+ * round trip through a task queue. Its input is recorded in the history (in the local activity's
+ * marker), so writes carry the job's state without content: artifacts are references, and the
+ * request goes only until the store has it.
  */
 @ActivityInterface
 public interface JobStoreActivities {

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param jobId the job's id, which is its workflow id
  * @param sequence the write's number within its job, from 1; the store keeps the highest
- * @param request the request as submitted (with defaults), or as received when it was invalid
+ * @param request the request as submitted (with defaults), or as received when it was invalid; null
+ *     once a write has stored it (the store keeps the stored one)
  * @param status the job's status at the time of the write
  * @param events the events to append, each with its own sequence number
  */
