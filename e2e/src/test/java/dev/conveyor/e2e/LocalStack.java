@@ -32,6 +32,9 @@ final class LocalStack implements AutoCloseable {
 
   static final Duration STARTUP = Duration.ofSeconds(90);
 
+  /** The API key every request sends: {@code CONVEYOR_API_KEY}, else the development key. */
+  static final String API_KEY = System.getenv().getOrDefault("CONVEYOR_API_KEY", "local-dev-key");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -55,6 +58,11 @@ final class LocalStack implements AutoCloseable {
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+  }
+
+  /** Returns the starter's base URL, {@code http://127.0.0.1:PORT}. */
+  String baseUrl() {
+    return baseUrl;
   }
 
   /** Returns a Temporal client on the stack's server, to inspect histories. */
@@ -109,6 +117,7 @@ final class LocalStack implements AutoCloseable {
   HttpResponse<byte[]> call(String method, String path, String jsonBody) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     request.timeout(Duration.ofSeconds(30));
+    request.header("X-API-Key", API_KEY);
     if (jsonBody == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -63,8 +63,7 @@ class WorkerCrashTests {
     second.kill9();
 
     stack.startWorker(LATENCY);
-    HttpResponse<byte[]> approved =
-        stack.call("POST", "/api/jobs/" + jobId + "/approve", "{\"reviewer\": \"rita\"}");
+    HttpResponse<byte[]> approved = stack.call("POST", "/api/jobs/" + jobId + "/approve", null);
     assertThat(approved.statusCode()).isEqualTo(200);
     JsonNode done =
         stack.awaitStatus(

@@ -7,6 +7,7 @@ import dev.conveyor.starter.client.JobClientException;
 import dev.conveyor.starter.client.JobEndedException;
 import dev.conveyor.starter.client.JobNotFoundException;
 import dev.conveyor.starter.client.TemporalUnavailableException;
+import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,10 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps every failure of the REST API to a status and a JSON {@link ApiError}. */
+/**
+ * Maps every failure of the REST API to a status and a JSON {@link ApiError}. The console's own
+ * handler comes first for the console's controllers and renders a page instead.
+ */
 @RestControllerAdvice
 class ApiErrorHandler {
 
@@ -43,6 +47,11 @@ class ApiErrorHandler {
             ? HttpStatus.BAD_REQUEST
             : HttpStatus.CONFLICT;
     return answer(status, new ApiError(e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> selfApproval(SelfApprovalException e) {
+    return answer(HttpStatus.FORBIDDEN, new ApiError(e.getMessage()));
   }
 
   @ExceptionHandler

@@ -1,16 +1,22 @@
 package dev.conveyor.starter.api;
 
 import dev.conveyor.starter.artifact.ArtifactReader;
+import dev.conveyor.starter.client.DecisionRejectedException;
+import dev.conveyor.starter.client.InvalidJobRequestException;
 import dev.conveyor.starter.client.JobClient;
 import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
+import dev.conveyor.workflow.model.FieldError;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Jobs over HTTP; a thin layer on {@link JobClient}, which validates and talks to Temporal. */
+/**
+ * Jobs over HTTP; a thin layer on {@link JobClient}, which validates and talks to Temporal. The
+ * submitter of a job and the reviewer of a decision are the authenticated principal: a request body
+ * that names someone else is refused with 400.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobController {
@@ -30,17 +40,28 @@ class JobController {
 
   private final JobClient jobs;
   private final ArtifactReader artifacts;
+  private final ReviewDecisions decisions;
 
-  JobController(JobClient jobs, ArtifactReader artifacts) {
+  JobController(JobClient jobs, ArtifactReader artifacts, ReviewDecisions decisions) {
     this.jobs = jobs;
     this.artifacts = artifacts;
+    this.decisions = decisions;
   }
 
   /** Starts a job: 201 for a new one, 200 when the idempotency key names an existing one. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<StartedJob> submit(
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      @RequestBody JobRequest request) {
+      @RequestBody JobRequest request,
+      Authentication principal) {
+    String submitter = principal.getName();
+    if (request != null) {
+      List<FieldError> errors = otherIdentity("submitter", request.submitter(), submitter);
+      if (!errors.isEmpty()) {
+        throw new InvalidJobRequestException(errors);
+      }
+      request = request.toBuilder().submitter(submitter).build();
+    }
     StartedJob job = jobs.start(idempotencyKey, request);
     if (!job.created()) {
       return ResponseEntity.ok(job);
@@ -59,13 +80,44 @@ class JobController {
   }
 
   @PostMapping("/{id}/approve")
-  JobStatus approve(@PathVariable String id, @RequestBody(required = false) Decision decision) {
-    return jobs.decide(id, orEmpty(decision).as(DecisionAction.APPROVE));
+  JobStatus approve(
+      @PathVariable String id,
+      @RequestBody(required = false) Decision decision,
+      Authentication principal) {
+    return decide(id, DecisionAction.APPROVE, decision, principal);
   }
 
   @PostMapping("/{id}/reject")
-  JobStatus reject(@PathVariable String id, @RequestBody(required = false) Decision decision) {
-    return jobs.decide(id, orEmpty(decision).as(DecisionAction.REJECT));
+  JobStatus reject(
+      @PathVariable String id,
+      @RequestBody(required = false) Decision decision,
+      Authentication principal) {
+    return decide(id, DecisionAction.REJECT, decision, principal);
+  }
+
+  private JobStatus decide(
+      String id, DecisionAction action, Decision decision, Authentication principal) {
+    Decision body = orEmpty(decision);
+    List<FieldError> errors = otherIdentity("reviewer", body.reviewer(), principal.getName());
+    if (!errors.isEmpty()) {
+      throw new DecisionRejectedException(
+          DecisionRejectedException.Reason.INVALID, "invalid decision", errors);
+    }
+    return decisions.decide(
+        id, action, body.comment(), Boolean.TRUE.equals(body.regenerate()), principal);
+  }
+
+  /** A body may repeat the principal's name, or leave it out; naming anyone else is a 400. */
+  private static List<FieldError> otherIdentity(String field, String named, String principal) {
+    if (named == null || named.equals(principal)) {
+      return List.of();
+    }
+    return List.of(
+        new FieldError(
+            field,
+            "is the authenticated principal ("
+                + principal
+                + "), not a request field; leave it out"));
   }
 
   /** Returns the job's newest output with its own content type. */

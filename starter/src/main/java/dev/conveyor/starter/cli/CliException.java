@@ -7,6 +7,7 @@ final class CliException extends Exception {
   static final int USAGE = 2;
   static final int NOT_FOUND = 3;
   static final int CONFLICT = 4;
+  static final int DENIED = 5;
 
   private final int exitCode;
 

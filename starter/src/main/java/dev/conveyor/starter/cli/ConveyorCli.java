@@ -2,6 +2,7 @@ package dev.conveyor.starter.cli;
 
 import dev.conveyor.starter.cli.CliArgs.Kind;
 import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The {@code conveyor} command line. Each command is one or a few calls to the REST API at {@code
@@ -28,21 +30,39 @@ import java.util.Map;
  * submit --requirements TEXT|--requirements-file F --kind TEXT|IMAGE [--criterion C]...
  *        [--policy P] [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
  *        [--timeout PT1H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
- *        [--budget-policy SWITCH|ASK_HUMAN|STOP] [--submitter S] [--tag T]... [--key KEY]
+ *        [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]... [--key IDEMPOTENCY_KEY]
  * status ID
- * approve ID --reviewer R [--comment C]
- * reject ID --reviewer R --comment C [--regenerate]
+ * approve ID [--comment C]
+ * reject ID --comment C [--regenerate]
  * watch ID [--until-decision]
  * output ID --to FILE
+ * hash-key KEY
+ * hash-password PASSWORD
  * </pre>
+ *
+ * <p>Every request carries the API key of {@code CONVEYOR_API_KEY} (default {@value
+ * #DEFAULT_API_KEY}) in the {@code X-API-Key} header; the key's name is the submitter of the jobs
+ * and the reviewer of the decisions it sends.
  */
 public final class ConveyorCli {
 
   public static final String DEFAULT_URL = "http://localhost:8080";
 
+  /** The development key the local stack accepts; replace it everywhere else. */
+  public static final String DEFAULT_API_KEY = "local-dev-key";
+
   /** The commands; any other first argument starts the web application. */
   public static final List<String> COMMANDS =
-      List.of("submit", "status", "approve", "reject", "watch", "output", "help");
+      List.of(
+          "submit",
+          "status",
+          "approve",
+          "reject",
+          "watch",
+          "output",
+          "hash-key",
+          "hash-password",
+          "help");
 
   static final String USAGE =
       """
@@ -51,15 +71,20 @@ public final class ConveyorCli {
                 [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
                 [--max-qa-attempts N] [--max-revisions N] [--score-threshold X] [--timeout PT72H]
                 [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
-                [--budget-policy SWITCH|ASK_HUMAN|STOP] [--submitter S] [--tag T]...
+                [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]...
                 [--key IDEMPOTENCY_KEY]                      prints the job id
         status  JOB_ID                                      stage, attempts, verdicts, cost
-        approve JOB_ID --reviewer R [--comment C]
-        reject  JOB_ID --reviewer R --comment C [--regenerate]
+        approve JOB_ID [--comment C]
+        reject  JOB_ID --comment C [--regenerate]
         watch   JOB_ID [--until-decision]                   live progress until a final state
         output  JOB_ID --to FILE                            downloads the output
+        hash-key KEY                                        the SHA-256 to configure for an API key
+        hash-password PASSWORD                              the {bcrypt} hash for a console user
         help                                                this text
-      exit codes: 0 ok, 1 error, 2 usage or invalid request, 3 not found, 4 conflict
+      every request sends the API key in CONVEYOR_API_KEY (default local-dev-key) as X-API-Key;
+      the key's name is the submitter and the reviewer: there is no --submitter or --reviewer
+      exit codes: 0 ok, 1 error, 2 usage or invalid request, 3 not found, 4 conflict,
+                  5 not authenticated or not allowed (401, 403)
       """;
 
   private static final Map<String, Map<String, Kind>> OPTIONS =
@@ -79,17 +104,15 @@ public final class ConveyorCli {
               Map.entry("on-expiry", Kind.VALUE),
               Map.entry("budget", Kind.VALUE),
               Map.entry("budget-policy", Kind.VALUE),
-              Map.entry("submitter", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
               Map.entry("key", Kind.VALUE)),
           "status",
           Map.of("url", Kind.VALUE),
           "approve",
-          Map.of("url", Kind.VALUE, "reviewer", Kind.VALUE, "comment", Kind.VALUE),
+          Map.of("url", Kind.VALUE, "comment", Kind.VALUE),
           "reject",
           Map.of(
               "url", Kind.VALUE,
-              "reviewer", Kind.VALUE,
               "comment", Kind.VALUE,
               "regenerate", Kind.FLAG),
           "watch",
@@ -131,9 +154,14 @@ public final class ConveyorCli {
         out.print(USAGE);
         return 0;
       }
+      if (command.startsWith("hash-")) {
+        return hash(command, Arrays.asList(args).subList(1, args.length));
+      }
+      refuseIdentityOptions(args);
       CliArgs parsed =
           CliArgs.parse(command, Arrays.asList(args).subList(1, args.length), OPTIONS.get(command));
-      ConveyorHttp api = new ConveyorHttp(baseUrl(parsed));
+      ConveyorHttp api =
+          new ConveyorHttp(baseUrl(parsed), env.getOrDefault("CONVEYOR_API_KEY", DEFAULT_API_KEY));
       return switch (command) {
         case "submit" -> submit(api, parsed);
         case "status" -> status(api, parsed);
@@ -164,7 +192,7 @@ public final class ConveyorCli {
             args.duration("timeout"),
             args.choice("on-expiry", ExpiryAction.class),
             args.money("budget"),
-            args.value("submitter"),
+            null,
             args.values("tag").isEmpty() ? null : args.values("tag"),
             args.choice("budget-policy", BudgetPolicy.class));
     StartedJob job = api.submit(request, args.value("key"));
@@ -182,11 +210,43 @@ public final class ConveyorCli {
 
   private int decide(ConveyorHttp api, CliArgs args, String action) throws CliException {
     String jobId = args.single("a job id");
-    String reviewer = args.required("reviewer");
     String comment = action.equals("reject") ? args.required("comment") : args.value("comment");
-    Decision decision = new Decision(reviewer, comment, args.flag("regenerate") ? true : null);
+    Decision decision = new Decision(null, comment, args.flag("regenerate") ? true : null);
     JobStatus status = api.decide(jobId, action, decision);
     out.println(status.jobId() + " " + status.stage() + JobWatcher.progress(status));
+    return 0;
+  }
+
+  /** The identity is the API key's: options that named one are refused with a clear line. */
+  private static void refuseIdentityOptions(String[] args) throws CliException {
+    for (String arg : args) {
+      for (String option : List.of("reviewer", "submitter")) {
+        if (arg.equals("--" + option) || arg.startsWith("--" + option + "=")) {
+          throw CliException.usage(
+              "--"
+                  + option
+                  + " is not accepted: the "
+                  + option
+                  + " is the name of the API key in CONVEYOR_API_KEY (default "
+                  + DEFAULT_API_KEY
+                  + ")");
+        }
+      }
+    }
+  }
+
+  /** Prints what configuration holds for a secret: never the secret itself. */
+  private int hash(String command, List<String> args) throws CliException {
+    if (args.size() != 1 || args.get(0).isEmpty()) {
+      throw CliException.usage(
+          command
+              + " takes one argument: the "
+              + (command.equals("hash-key") ? "key" : "password"));
+    }
+    out.println(
+        command.equals("hash-key")
+            ? ApiKeys.sha256(args.get(0))
+            : "{bcrypt}" + new BCryptPasswordEncoder().encode(args.get(0)));
     return 0;
   }
 

@@ -29,11 +29,13 @@ final class ConveyorHttp {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final URI base;
+  private final String apiKey;
   private final HttpClient http;
   private final JsonMapper json;
 
-  ConveyorHttp(URI base) {
+  ConveyorHttp(URI base, String apiKey) {
     this.base = base;
+    this.apiKey = apiKey;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -76,7 +78,8 @@ final class ConveyorHttp {
   private HttpRequest.Builder builder(String path) {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(TIMEOUT)
-        .header("Accept", "application/json, */*");
+        .header("Accept", "application/json, */*")
+        .header("X-API-Key", apiKey);
   }
 
   private static String job(String jobId) {
@@ -105,6 +108,7 @@ final class ConveyorHttp {
           case 400 -> CliException.USAGE;
           case 404 -> CliException.NOT_FOUND;
           case 409 -> CliException.CONFLICT;
+          case 401, 403 -> CliException.DENIED;
           default -> CliException.FAILURE;
         };
     throw new CliException(exitCode, errorMessage(response));

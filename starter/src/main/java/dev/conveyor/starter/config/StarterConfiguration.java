@@ -2,9 +2,13 @@ package dev.conveyor.starter.config;
 
 import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.starter.review.ReviewDecisions;
+import dev.conveyor.starter.security.ConveyorSecurityProperties;
+import dev.conveyor.store.JobQueries;
 import dev.conveyor.workflow.JobDataConverter;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +25,18 @@ class StarterConfiguration {
   @Bean
   DataConverter mainDataConverter() {
     return JobDataConverter.create();
+  }
+
+  /**
+   * Reviewers' decisions; the job store, when one is configured, tells who submitted each job.
+   * Without a store no job's submitter is known, so only admins (or every reviewer, with
+   * self-approval allowed) can approve.
+   */
+  @Bean
+  ReviewDecisions reviewDecisions(
+      JobClient jobs, ObjectProvider<JobQueries> store, ConveyorSecurityProperties security) {
+    return new ReviewDecisions(
+        jobs, store.getIfAvailable(NoJobStore::new), security.allowSelfApproval());
   }
 
   @Bean

@@ -133,7 +133,7 @@ class JobApiTests extends ConveyorAppTestSupport {
 
   @Test
   void should_answer_404_on_every_endpoint_when_the_job_is_unknown() {
-    String decision = "{\"reviewer\":\"alice\",\"comment\":\"no\"}";
+    String decision = "{\"comment\":\"no\"}";
     String notFound = "{\"error\":\"job job-unknown not found\"}";
 
     List<HttpResponse<String>> responses =
@@ -154,16 +154,15 @@ class JobApiTests extends ConveyorAppTestSupport {
     awaitStage(jobId, "AWAITING_APPROVAL");
 
     HttpResponse<String> approved =
-        http.post("/api/jobs/" + jobId + "/approve", "{\"reviewer\":\"alice\",\"comment\":\"ok\"}");
-    HttpResponse<String> again =
-        http.post("/api/jobs/" + jobId + "/approve", "{\"reviewer\":\"bob\"}");
+        http.post("/api/jobs/" + jobId + "/approve", "{\"comment\":\"ok\"}");
+    HttpResponse<String> again = http.post("/api/jobs/" + jobId + "/approve", null);
     HttpResponse<String> reject =
-        http.post("/api/jobs/" + jobId + "/reject", "{\"reviewer\":\"bob\",\"comment\":\"no\"}");
+        http.post("/api/jobs/" + jobId + "/reject", "{\"comment\":\"no\"}");
 
     assertThat(approved.statusCode()).isEqualTo(200);
     JsonNode status = Http.json(approved);
     assertThat(status.path("stage").asString()).isEqualTo("APPROVED");
-    assertThat(status.path("reason").asString()).isEqualTo("approved by alice");
+    assertThat(status.path("reason").asString()).isEqualTo("approved by " + Http.DEV_PRINCIPAL);
     assertThat(status.path("decisions").get(0).path("via").asString()).isEqualTo("update");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).isEqualTo("{\"error\":\"job " + jobId + " already ended\"}");
@@ -179,8 +178,7 @@ class JobApiTests extends ConveyorAppTestSupport {
                 + "\",\"outputKind\":\"TEXT\"}");
     awaitStage(jobId, "GENERATE");
 
-    HttpResponse<String> early =
-        http.post("/api/jobs/" + jobId + "/approve", "{\"reviewer\":\"alice\"}");
+    HttpResponse<String> early = http.post("/api/jobs/" + jobId + "/approve", null);
     HttpResponse<String> noOutput = http.get("/api/jobs/" + jobId + "/output");
     activities.release(jobId);
 
@@ -194,18 +192,24 @@ class JobApiTests extends ConveyorAppTestSupport {
   }
 
   @Test
-  void should_answer_400_naming_the_field_when_a_decision_has_no_reviewer() {
+  void should_answer_400_naming_the_field_when_a_decision_names_another_reviewer() {
     String jobId = submit("{\"requirements\":\"A slogan\",\"outputKind\":\"TEXT\"}");
     awaitStage(jobId, "AWAITING_APPROVAL");
 
-    HttpResponse<String> noReviewer =
-        http.post("/api/jobs/" + jobId + "/approve", "{\"comment\":\"fine\"}");
-    HttpResponse<String> noBody = http.post("/api/jobs/" + jobId + "/reject", null);
+    HttpResponse<String> otherReviewer =
+        http.post("/api/jobs/" + jobId + "/approve", "{\"reviewer\":\"alice\"}");
+    HttpResponse<String> longComment =
+        http.post("/api/jobs/" + jobId + "/reject", "{\"comment\":\"" + "x".repeat(5_001) + "\"}");
 
-    assertThat(noReviewer.statusCode()).isEqualTo(400);
-    assertThat(Http.json(noReviewer).path("fields").findValuesAsString("field"))
-        .containsExactly("reviewer");
-    assertThat(noBody.statusCode()).isEqualTo(400);
+    assertThat(otherReviewer.statusCode()).isEqualTo(400);
+    assertThat(otherReviewer.body())
+        .isEqualTo(
+            "{\"error\":\"invalid decision\",\"fields\":[{\"field\":\"reviewer\",\"message\":"
+                + "\"is the authenticated principal (local-dev), not a request field; leave it"
+                + " out\"}]}");
+    assertThat(longComment.statusCode()).isEqualTo(400);
+    assertThat(Http.json(longComment).path("fields").findValuesAsString("field"))
+        .containsExactly("comment");
     assertThat(Http.json(http.get("/api/jobs/" + jobId)).path("stage").asString())
         .isEqualTo("AWAITING_APPROVAL");
   }
@@ -218,7 +222,7 @@ class JobApiTests extends ConveyorAppTestSupport {
     HttpResponse<String> rejected =
         http.post(
             "/api/jobs/" + jobId + "/reject",
-            "{\"reviewer\":\"alice\",\"comment\":\"more cheerful\",\"regenerate\":true}");
+            "{\"comment\":\"more cheerful\",\"regenerate\":true}");
 
     assertThat(rejected.statusCode()).isEqualTo(200);
     assertThat(Http.json(rejected).path("revision").asInt()).isEqualTo(1);
@@ -248,7 +252,7 @@ class JobApiTests extends ConveyorAppTestSupport {
         .isEqualTo("Output r0a1 feedback=null");
     assertThat(imageOutput.statusCode()).isEqualTo(200);
     assertThat(imageOutput.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(new String(imageOutput.body(), StandardCharsets.UTF_8)).isEqualTo("PNG r0a1");
+    assertThat(imageOutput.body()).startsWith(0x89, 'P', 'N', 'G');
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.conveyor.starter.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
 import java.net.http.HttpResponse;
@@ -11,10 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,13 +27,31 @@ import tools.jackson.databind.JsonNode;
  */
 class JobHistoryApiTests extends ConveyorAppTestSupport {
 
+  /** One API key per test: its name, the submitter of the test's jobs, keeps tests apart. */
+  private static final int KEYS = 20;
+
+  private static final String RUN = UUID.randomUUID().toString();
+  private static final AtomicInteger NEXT_KEY = new AtomicInteger();
+
   private Http http;
   private String submitter;
 
+  @DynamicPropertySource
+  static void apiKeys(DynamicPropertyRegistry registry) {
+    for (int i = 0; i < KEYS; i++) {
+      int key = i;
+      String prefix = "conveyor.security.api-keys[" + i + "].";
+      registry.add(prefix + "name", () -> "svc-" + RUN + "-" + key);
+      registry.add(prefix + "sha256", () -> ApiKeys.sha256("history-key-" + key));
+      registry.add(prefix + "roles", () -> "submitter,reviewer,admin");
+    }
+  }
+
   @BeforeEach
   void connect() {
-    http = new Http(baseUrl());
-    submitter = "svc-" + UUID.randomUUID();
+    int key = NEXT_KEY.getAndIncrement() % KEYS;
+    http = new Http(baseUrl(), "history-key-" + key);
+    submitter = "svc-" + RUN + "-" + key;
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import tools.jackson.databind.JsonNode;
 
 /** The command line run in-process against the application on a random port. */
@@ -47,8 +48,6 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
             "0.50",
             "--budget-policy",
             "ask_human",
-            "--submitter",
-            "alice",
             "--tag",
             "poetry",
             "--key",
@@ -58,8 +57,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     Run resubmit = cli("submit", "--requirements", "A haiku", "--kind", "TEXT", "--key", key);
     Run status = cli("status", jobId);
     JsonNode awaiting = Http.json(new Http(baseUrl()).get("/api/jobs/" + jobId)).path("awaiting");
-    Run approve = cli("approve", jobId, "--reviewer", "bob", "--comment", "lovely");
-    Run approveAgain = cli("approve", jobId, "--reviewer", "bob");
+    Run approve = cli("approve", jobId, "--comment", "lovely");
+    Run approveAgain = cli("approve", jobId);
     Run watchEnded = cli("watch", jobId);
 
     assertThat(submit).isEqualTo(new Run(0, List.of("job-" + key), List.of()));
@@ -107,7 +106,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     assertThat(approveAgain)
         .isEqualTo(new Run(4, List.of(), List.of("conveyor: job " + jobId + " already ended")));
     assertThat(watchEnded.exitCode()).isZero();
-    assertThat(watchEnded.out()).last().isEqualTo("APPROVED: approved by bob");
+    assertThat(watchEnded.out()).last().isEqualTo("APPROVED: approved by local-dev");
   }
 
   @Test
@@ -164,7 +163,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     String jobId = cli("submit", "--requirements", "A slogan", "--kind", "TEXT").out().get(0);
     cli("watch", jobId, "--until-decision");
 
-    Run reject = cli("reject", jobId, "--reviewer", "bob", "--comment", "louder", "--regenerate");
+    Run reject = cli("reject", jobId, "--comment", "louder", "--regenerate");
     cli("watch", jobId, "--until-decision");
     Path file = work.resolve("slogan.txt");
     Run output = cli("output", jobId, "--to", file.toString());
@@ -173,9 +172,9 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     assertThat(reject.out().get(0)).startsWith(jobId + " ").contains("revision 1");
     assertThat(output.exitCode()).isZero();
     assertThat(output.out())
-        .containsExactly("wrote 70 bytes (text/plain;charset=utf-8) to " + file);
+        .containsExactly("wrote 76 bytes (text/plain;charset=utf-8) to " + file);
     assertThat(Files.readString(file))
-        .isEqualTo("Output r1a1 feedback=Reviewer bob rejected the previous output: louder");
+        .isEqualTo("Output r1a1 feedback=Reviewer local-dev rejected the previous output: louder");
   }
 
   @Test
@@ -195,13 +194,20 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     assertThat(cli("status")).isEqualTo(usage("status needs a job id"));
     assertThat(cli("status", "job-1", "--verbose"))
         .isEqualTo(usage("status does not take --verbose"));
-    assertThat(cli("approve", "job-1")).isEqualTo(usage("approve needs --reviewer"));
-    assertThat(cli("reject", "job-1", "--reviewer", "bob"))
-        .isEqualTo(usage("reject needs --comment"));
+    assertThat(cli("reject", "job-1")).isEqualTo(usage("reject needs --comment"));
+    assertThat(cli("approve", "job-1", "--reviewer", "bob"))
+        .isEqualTo(
+            usage(
+                "--reviewer is not accepted: the reviewer is the name of the API key in"
+                    + " CONVEYOR_API_KEY (default local-dev-key)"));
+    assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--submitter=bob"))
+        .isEqualTo(
+            usage(
+                "--submitter is not accepted: the submitter is the name of the API key in"
+                    + " CONVEYOR_API_KEY (default local-dev-key)"));
     assertThat(cli("output", "job-1")).isEqualTo(usage("output needs --to"));
     assertThat(run(Map.of(), "watch", "job-1", "--url")).isEqualTo(usage("--url needs a value"));
-    assertThat(cli("approve", "job-1", "--reviewer", "--comment", "ok"))
-        .isEqualTo(usage("--reviewer needs a value"));
+    assertThat(cli("approve", "job-1", "--comment")).isEqualTo(usage("--comment needs a value"));
     assertThat(cli("submit", "--requirements-file", tooLong.toString(), "--kind", "TEXT"))
         .isEqualTo(
             usage(
@@ -212,7 +218,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   @Test
   void should_exit_3_when_the_job_is_unknown() {
     Run status = cli("status", "job-unknown");
-    Run approve = cli("approve", "job-unknown", "--reviewer", "bob");
+    Run approve = cli("approve", "job-unknown");
     Run output = cli("output", "job-unknown", "--to", work.resolve("out").toString());
 
     Run expected = new Run(3, List.of(), List.of("conveyor: job job-unknown not found"));
@@ -235,6 +241,45 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     Run status = run(Map.of("CONVEYOR_URL", baseUrl() + "/"), "status", "job-unknown");
 
     assertThat(status.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void should_send_the_key_of_conveyor_api_key_and_exit_5_when_it_is_refused() {
+    Run wrongKey =
+        run(
+            Map.of("CONVEYOR_URL", baseUrl(), "CONVEYOR_API_KEY", "not-a-key"),
+            "status",
+            "job-unknown");
+    Run devKey = run(Map.of("CONVEYOR_URL", baseUrl()), "status", "job-unknown");
+
+    assertThat(wrongKey)
+        .isEqualTo(
+            new Run(
+                5,
+                List.of(),
+                List.of(
+                    "conveyor: invalid API key: the X-API-Key header matches no configured key")));
+    assertThat(devKey.exitCode()).as("the default key is local-dev-key").isEqualTo(3);
+  }
+
+  @Test
+  void should_print_the_hashes_that_configuration_holds_for_a_key_and_a_password() {
+    Run key = run(Map.of(), "hash-key", "local-dev-key");
+    Run password = run(Map.of(), "hash-password", "s3cret");
+
+    assertThat(key)
+        .isEqualTo(
+            new Run(
+                0,
+                List.of("ed5a18fb8f807f996d649e379d3f35f39c543a91bdbf88c492f2ebd10d4df86c"),
+                List.of()));
+    assertThat(password.exitCode()).isZero();
+    assertThat(password.out()).singleElement().asString().startsWith("{bcrypt}$2a$");
+    assertThat(
+            PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .matches("s3cret", password.out().get(0)))
+        .isTrue();
+    assertThat(run(Map.of(), "hash-key")).isEqualTo(usage("hash-key takes one argument: the key"));
   }
 
   @Test

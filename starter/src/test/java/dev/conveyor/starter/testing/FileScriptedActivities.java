@@ -10,27 +10,37 @@ import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.testing.ScriptedActivities;
 import io.temporal.activity.Activity;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 /**
  * The workflows' scripted activities, writing every artifact into an artifact folder the way the
- * worker does, so the starter can serve outputs. Requirements steer each job: {@value #FAIL_ONCE}
- * fails QA on the first attempt of every revision, {@value #NEVER_PASS} fails it always, and
- * {@value #HOLD} makes generation wait until {@link #release(String)}.
+ * worker does, so the starter can serve outputs; images are real PNGs, one colour per revision.
+ * Requirements steer each job: {@value #FAIL_ONCE} fails QA on the first attempt of every revision,
+ * {@value #NEVER_PASS} fails it always, {@value #HOLD} makes generation wait until {@link
+ * #release(String)}, and {@value #HOLD_REVISIONS} does so for revisions after the first.
  */
 public class FileScriptedActivities extends ScriptedActivities {
 
   public static final String FAIL_ONCE = "[fail-once]";
   public static final String NEVER_PASS = "[never-pass]";
   public static final String HOLD = "[hold]";
+  public static final String HOLD_REVISIONS = "[hold-revisions]";
 
   private final Path dir;
   private final JobStoreWriter store;
@@ -73,7 +83,37 @@ public class FileScriptedActivities extends ScriptedActivities {
   @Override
   public StepResult generateImage(GenerationRequest request) {
     hold(request);
-    return written(super.generateImage(request));
+    StepResult scripted = super.generateImage(request);
+    byte[] png = png(request.revision());
+    ArtifactRef ref = new ArtifactRef(sha256(png), "image/png", png.length);
+    write(ref, png);
+    return new StepResult(ref, scripted.call());
+  }
+
+  /** Draws a small PNG whose colour tells the revision. */
+  private static byte[] png(int revision) {
+    BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(revision == 0 ? new Color(0x2f6db5) : new Color(0xe08a2c));
+    g.fillRect(0, 0, 96, 64);
+    g.setColor(Color.WHITE);
+    g.drawString("r" + revision, 40, 36);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private QaVerdict judge(QaRequest request) {
@@ -86,7 +126,9 @@ public class FileScriptedActivities extends ScriptedActivities {
   }
 
   private void hold(GenerationRequest request) {
-    if (text(request.requirements()).contains(HOLD)) {
+    String requirements = text(request.requirements());
+    if (requirements.contains(HOLD)
+        || (requirements.contains(HOLD_REVISIONS) && request.revision() > 0)) {
       try {
         latch(Activity.getExecutionContext().getInfo().getWorkflowId()).await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -105,13 +147,17 @@ public class FileScriptedActivities extends ScriptedActivities {
   }
 
   private ArtifactRef written(ArtifactRef ref) {
+    write(ref, text(ref).getBytes(StandardCharsets.UTF_8));
+    return ref;
+  }
+
+  private void write(ArtifactRef ref, byte[] content) {
     Path file = dir.resolve(ref.relativePath());
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, text(ref), StandardCharsets.UTF_8);
+      Files.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ref;
   }
 }

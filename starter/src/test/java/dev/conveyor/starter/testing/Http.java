@@ -10,17 +10,42 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP against the running application: tests see exactly what clients see. */
+/**
+ * Plain HTTP against the running application: tests see exactly what clients see. Every request
+ * carries an API key in {@code X-API-Key}: the development key unless another (or none) is given.
+ */
 public final class Http {
+
+  /**
+   * The local development key: roles submitter, reviewer and admin; principal {@code local-dev}.
+   */
+  public static final String DEV_KEY = "local-dev-key";
+
+  /** The principal of {@link #DEV_KEY}. */
+  public static final String DEV_PRINCIPAL = "local-dev";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String base;
+  private final String apiKey;
+  private final String[] headers;
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public Http(String base) {
+    this(base, DEV_KEY);
+  }
+
+  /** Returns a client that sends {@code apiKey}, or no key when it is null. */
+  public Http(String base, String apiKey) {
+    this(base, apiKey, new String[0]);
+  }
+
+  /** Returns a client that sends {@code apiKey} (or none) and the given name, value pairs. */
+  public Http(String base, String apiKey, String... headers) {
     this.base = base;
+    this.apiKey = apiKey;
+    this.headers = headers.clone();
   }
 
   public HttpResponse<String> get(String path) {
@@ -58,7 +83,12 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return apiKey == null ? request : request.header("X-API-Key", apiKey);
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,6 @@
+/**
+ * Who may do what: API keys and (optionally) OAuth2 JWTs for services on {@code /api/**}, form
+ * login with a session and CSRF tokens for the console, the roles submitter, reviewer and admin,
+ * and the rule that a reviewer may not approve a job they submitted.
+ */
+package dev.conveyor.starter.security;
