@@ -18,7 +18,7 @@ public record ReminderSettings(Duration reminderBefore, URI reminderWebhookUrl, 
   public static final Duration DEFAULT_BEFORE = Duration.ofHours(24);
 
   /** The default link: the job's status in the REST API. */
-  public static final String DEFAULT_JOB_LINK = "http://localhost:8080/api/jobs/{jobId}";
+  public static final String DEFAULT_JOB_LINK = "http://localhost:8080/console/jobs/{jobId}";
 
   public ReminderSettings {
     reminderBefore = reminderBefore == null ? DEFAULT_BEFORE : reminderBefore;
