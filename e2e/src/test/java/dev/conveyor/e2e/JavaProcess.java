@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A Spring Boot jar run in its own JVM, its output in a log file. */
-final class JavaProcess implements AutoCloseable {
+/**
+ * A Spring Boot jar run in its own JVM, its output in a log file. Shared with the reliability suite
+ * through this module's test jar.
+ */
+public final class JavaProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -21,7 +24,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Starts {@code java -jar jar args...}, writing its output to {@code logDir/name.log}. */
-  static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
+  public static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -43,27 +46,27 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Kills the JVM with SIGKILL ({@code destroyForcibly} on Unix): no shutdown hook runs. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " did not die");
     }
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Returns the process's output so far, for failure messages. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(log);
     } catch (IOException e) {

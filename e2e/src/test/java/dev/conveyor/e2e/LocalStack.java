@@ -19,16 +19,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Conveyor as it runs for real, in separate processes: a Temporal test server bound to loopback (in
  * this JVM), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
- * REST as a service would.
+ * REST as a service would, sending the API key of the environment variable {@value #API_KEY_ENV}
+ * (default {@value #DEFAULT_API_KEY}) in the {@value #API_KEY_HEADER} header. Shared with the
+ * reliability suite through this module's test jar.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
-  static final Duration STARTUP = Duration.ofSeconds(90);
+  public static final Duration STARTUP = Duration.ofSeconds(90);
+
+  public static final String API_KEY_HEADER = "X-API-Key";
+  public static final String API_KEY_ENV = "CONVEYOR_API_KEY";
+  public static final String DEFAULT_API_KEY = "local-dev-key";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,13 +43,18 @@ final class LocalStack implements AutoCloseable {
   private final EmbeddedTemporalServer temporal;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<JavaProcess> processes = new ArrayList<>();
+  private final String apiKey;
   private JavaProcess starter;
+  private int starterPort;
+  private List<String> starterSettings = List.of();
   private String baseUrl;
   private int workers;
+  private int starters;
 
-  LocalStack(Path dir) {
+  public LocalStack(Path dir) {
     this.dir = dir;
     this.temporal = EmbeddedTemporalServer.start("127.0.0.1", 0);
     this.stubs =
@@ -51,36 +63,65 @@ final class LocalStack implements AutoCloseable {
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    String key = System.getenv(API_KEY_ENV);
+    this.apiKey = key == null || key.isBlank() ? DEFAULT_API_KEY : key;
   }
 
   /** Returns a Temporal client on the stack's server, to inspect histories. */
-  WorkflowClient temporalClient() {
+  public WorkflowClient temporalClient() {
     return client;
   }
 
-  Path artifactsDir() {
+  public Path dir() {
+    return dir;
+  }
+
+  public Path artifactsDir() {
     return dir.resolve("artifacts");
   }
 
-  /** Starts the starter and waits until its health endpoint answers UP. */
-  void startStarter() throws Exception {
-    int port = freePort();
+  /**
+   * Starts the starter with the given extra settings and waits until its health endpoint answers
+   * UP. A restart after {@link #killStarter()} reuses the port and the settings.
+   */
+  public void startStarter(String... settings) throws Exception {
+    if (starterPort == 0) {
+      starterPort = freePort();
+      starterSettings = List.of(settings);
+    }
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + starterPort);
+    args.add("--spring.temporal.connection.target=" + temporal.target());
+    args.add("--conveyor.artifacts.dir=" + artifactsDir());
+    args.addAll(starterSettings);
     starter =
         JavaProcess.start(
-            "starter",
+            starters++ == 0 ? "starter" : "starter-" + starters,
             jar("conveyor.starter.jar"),
             dir,
-            List.of(
-                "--server.port=" + port,
-                "--spring.temporal.connection.target=" + temporal.target(),
-                "--conveyor.artifacts.dir=" + artifactsDir()));
+            args);
     processes.add(starter);
-    baseUrl = "http://127.0.0.1:" + port;
-    awaitHealthy(starter, port);
+    baseUrl = "http://127.0.0.1:" + starterPort;
+    awaitHealthy(starter, starterPort);
+  }
+
+  /** Kills the starter with SIGKILL; {@link #startStarter} starts it again on the same port. */
+  public void killStarter() throws InterruptedException {
+    starter.kill9();
+  }
+
+  /** Returns the starter's base URL, {@code http://127.0.0.1:port}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns the API key every request of this stack sends. */
+  public String apiKey() {
+    return apiKey;
   }
 
   /** Starts a worker JVM with the given extra settings and waits until it is up. */
-  JavaProcess startWorker(String... settings) throws Exception {
+  public JavaProcess startWorker(String... settings) throws Exception {
     int port = freePort();
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
@@ -97,24 +138,42 @@ final class LocalStack implements AutoCloseable {
   }
 
   /** Sends a request to the starter's REST API and returns the response. */
-  HttpResponse<byte[]> call(String method, String path, String jsonBody) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
-    request.timeout(Duration.ofSeconds(30));
+  public HttpResponse<byte[]> call(String method, String path, String jsonBody) throws Exception {
+    return call(method, path, jsonBody, Map.of());
+  }
+
+  /** Sends a request with extra headers to the starter's REST API and returns the response. */
+  public HttpResponse<byte[]> call(
+      String method, String path, String jsonBody, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request = request(path);
     if (jsonBody == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request.header("Content-Type", "application/json");
       request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
     }
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** Returns a request to the starter's REST API with the API key, for requests built by hand. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(30))
+        .header(API_KEY_HEADER, apiKey);
+  }
+
+  /** Sends a request built with {@link #request}. */
+  public HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  static JsonNode json(HttpResponse<byte[]> response) throws IOException {
+  public static JsonNode json(HttpResponse<byte[]> response) throws IOException {
     return JSON.readTree(response.body());
   }
 
   /** Polls a job's status until it matches, failing with the last status after the timeout. */
-  JsonNode awaitStatus(String jobId, Predicate<JsonNode> condition, Duration timeout)
+  public JsonNode awaitStatus(String jobId, Predicate<JsonNode> condition, Duration timeout)
       throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     JsonNode last = null;
@@ -162,6 +221,13 @@ final class LocalStack implements AutoCloseable {
     throw new IllegalStateException(process.name() + " did not start:\n" + process.output());
   }
 
+  /** Returns a free port on the loopback interface. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   private static Path jar(String property) {
     String path = System.getProperty(property);
     if (path == null) {
@@ -170,13 +236,7 @@ final class LocalStack implements AutoCloseable {
     return Path.of(path).toAbsolutePath().normalize();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static Path tempDir(String prefix) throws IOException {
+  public static Path tempDir(String prefix) throws IOException {
     return Files.createTempDirectory(prefix);
   }
 }

@@ -1,0 +1,290 @@
+package dev.conveyor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conveyor.e2e.JavaProcess;
+import dev.conveyor.e2e.LocalStack;
+import dev.conveyor.reliability.JobAudit.Expected;
+import dev.conveyor.reliability.JobAudit.Kind;
+import dev.conveyor.reliability.JobAudit.Outcome;
+import dev.conveyor.reliability.JobDriver.Approval;
+import dev.conveyor.reliability.ReliabilityReport.Row;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reliability suite: real processes (a Temporal test server, worker JVMs, the starter, a
+ * fault-injecting model server) under worker crashes, starter restarts, model faults, load and bad
+ * input. Each scenario fails when a job is lost or anything is duplicated; the table of all of them
+ * is printed at the end and written to {@code target/reliability-report.md}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityTests {
+
+  private static final Logger log = LoggerFactory.getLogger(ReliabilityTests.class);
+
+  /** Each offline model call of the crash scenario takes this long, so kills land mid-call. */
+  static final Duration CRASH_LATENCY = Duration.ofSeconds(6);
+
+  /** The model server's answers wait this long for a "timeout" fault; the client waits 2 s. */
+  static final Duration MODEL_TIMEOUT = Duration.ofSeconds(2);
+
+  static final String AWAITING = "AWAITING_APPROVAL";
+  static final String APPROVED = "APPROVED";
+  static final String AFTER_APPROVAL = "right after approval";
+
+  private final Scale scale = Scale.fromSystemProperty();
+  private final ReliabilityReport report = new ReliabilityReport();
+  private final Instant began = Instant.now();
+  private LocalStack stack;
+  private JobDriver driver;
+  private FaultyModelServer models;
+  private JavaProcess worker;
+
+  @BeforeAll
+  void startStack() throws Exception {
+    log.info("reliability suite, scale {}", scale);
+    stack = new LocalStack(LocalStack.tempDir("conveyor-reliability"));
+    driver = new JobDriver(stack);
+    models = new FaultyModelServer(JobDriver.REQUIREMENTS, MODEL_TIMEOUT.plusSeconds(1));
+    stack.startStarter();
+  }
+
+  @AfterAll
+  void stopStackAndReport() throws Exception {
+    try {
+      String table = report.markdown(scale, Duration.between(began, Instant.now()));
+      System.out.println("\n=== Conveyor reliability suite ===\n" + table);
+      report.write(
+          Path.of(
+              System.getProperty("conveyor.reliability.report", "target/reliability-report.md")),
+          table);
+    } finally {
+      if (driver != null) {
+        driver.close();
+      }
+      if (models != null) {
+        models.close();
+      }
+      if (stack != null) {
+        stack.close();
+      }
+    }
+  }
+
+  /**
+   * Each round holds jobs in PROMPT, GENERATE, QA and AWAITING_APPROVAL, sends approvals to more
+   * parked jobs, and kills the worker with SIGKILL while all of that is under way; a new worker
+   * starts, and every job must end APPROVED exactly once.
+   */
+  @Test
+  @Order(1)
+  void worker_crashes_in_every_stage_lose_and_duplicate_nothing() throws Exception {
+    Instant start = Instant.now();
+    String latency = "--conveyor.offline.latency=" + CRASH_LATENCY.toSeconds() + "s";
+    worker = stack.startWorker(latency);
+    int n = scale.crashJobsPerStage();
+    Map<String, List<String>> byStage = new LinkedHashMap<>();
+    for (String stage : List.of("PROMPT", "GENERATE", "QA", AWAITING, AFTER_APPROVAL)) {
+      byStage.put(stage, new ArrayList<>());
+    }
+    Map<String, Approval> approvals = new LinkedHashMap<>();
+    int next = 0;
+    for (int round = 1; round <= scale.crashRounds(); round++) {
+      // Park two batches: one to stay parked through the kill, one to be approved during it.
+      List<String> parked = driver.submitAll("crash", next, n, "ALWAYS");
+      List<String> toApprove = driver.submitAll("crash", next + n, n, "ALWAYS");
+      next += 2 * n;
+      List<String> both = new ArrayList<>(parked);
+      both.addAll(toApprove);
+      driver.awaitStage(both, AWAITING, Duration.ofMinutes(2));
+
+      // Stagger three batches so that one is in QA, one in GENERATE and one in PROMPT together.
+      List<String> inQa = driver.submitAll("crash", next, n, "ALWAYS");
+      driver.awaitStage(inQa, "GENERATE", Duration.ofMinutes(1));
+      List<String> inGenerate = driver.submitAll("crash", next + n, n, "ALWAYS");
+      driver.awaitStage(inGenerate, "GENERATE", Duration.ofMinutes(1));
+      List<String> inPrompt = driver.submitAll("crash", next + 2 * n, n, "ALWAYS");
+      next += 3 * n;
+      List<String> running = new ArrayList<>(parked);
+      running.addAll(inQa);
+      running.addAll(inGenerate);
+      running.addAll(inPrompt);
+      Map<String, String> seen = driver.stages(running);
+
+      Map<String, Future<Approval>> inFlight = driver.approveAll(toApprove, Duration.ofMinutes(3));
+      Thread.sleep(300);
+      worker.kill9();
+      log.info("round {}: worker killed; stages at the kill: {}", round, count(seen));
+      seen.forEach((id, stage) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(id));
+      byStage.get(AFTER_APPROVAL).addAll(toApprove);
+      worker = stack.startWorker(latency);
+
+      for (Map.Entry<String, Future<Approval>> approval : inFlight.entrySet()) {
+        approvals.put(approval.getKey(), approval.getValue().get(4, TimeUnit.MINUTES));
+      }
+      driver.awaitStage(running, AWAITING, Duration.ofMinutes(3));
+      for (Map.Entry<String, Future<Approval>> approval :
+          driver.approveAll(running, Duration.ofMinutes(2)).entrySet()) {
+        approvals.put(approval.getKey(), approval.getValue().get(3, TimeUnit.MINUTES));
+      }
+    }
+    List<String> all = new ArrayList<>(approvals.keySet());
+    List<String> open = driver.awaitClosed(all, Duration.ofMinutes(2));
+    log.info("crash: {} jobs, {} still open", all.size(), open.size());
+
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    for (Outcome outcome : driver.auditAll(all, id -> new Expected(APPROVED, 1, "offline"))) {
+      Outcome withDecision = outcome;
+      if (outcome.kind() == Kind.AS_EXPECTED && approvals.get(outcome.jobId()) == Approval.FAILED) {
+        withDecision = new Outcome(outcome.jobId(), Kind.LOST, "approval never answered");
+      }
+      outcomes.put(outcome.jobId(), withDecision);
+    }
+    Duration took = Duration.between(start, Instant.now());
+    for (Map.Entry<String, List<String>> stage : byStage.entrySet()) {
+      List<Outcome> rows = stage.getValue().stream().map(outcomes::get).toList();
+      if (!rows.isEmpty()) {
+        report.add(row("worker SIGKILL: " + stage.getKey(), rows, scale.crashRounds(), took));
+      }
+    }
+    report.note(
+        scale.crashRounds()
+            + " worker kills (each hits every stage at once), "
+            + scale.crashRounds()
+            + " new workers; offline model latency "
+            + CRASH_LATENCY.toSeconds()
+            + " s; stages as read just before each kill.");
+    assertNothingLostOrDuplicated(outcomes.values());
+    assertThat(all.size()).isGreaterThanOrEqualTo(5 * n * scale.crashRounds());
+  }
+
+  /** Model calls through a local OpenAI-compatible server failing 20% of them; all jobs finish. */
+  @Test
+  @Order(2)
+  void model_faults_delay_jobs_but_every_job_finishes_once() throws Exception {
+    Instant start = Instant.now();
+    switchToModelServerWorker();
+    models.faultRate(0.2);
+    int before = models.faultsInjected();
+    List<String> ids = driver.submitAll("fault", 0, scale.faultJobs(), "NEVER");
+    List<String> open = driver.awaitClosed(ids, Duration.ofMinutes(5));
+    models.faultRate(0);
+    int faults = models.faultsInjected() - before;
+    log.info(
+        "faults: {} jobs, {} faults {}, {} open",
+        ids.size(),
+        faults,
+        models.faultsByKind(),
+        open.size());
+
+    Map<String, String> markers = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      markers.put(ids.get(i), "rel-fault-" + i);
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Outcome outcome : driver.auditAll(ids, id -> new Expected(APPROVED, 0, "openai"))) {
+      outcomes.add(
+          outcome.kind() == Kind.AS_EXPECTED
+              ? matchServerLog(outcome, markers.get(outcome.jobId()))
+              : outcome);
+    }
+    report.add(
+        row(
+            "model server: 20% 429/500/timeout",
+            outcomes, faults, Duration.between(start, Instant.now())));
+    report.note(
+        "Model faults by kind: "
+            + models.faultsByKind()
+            + "; each job's recorded calls match the model server's own log of answered calls.");
+    assertNothingLostOrDuplicated(outcomes);
+    assertThat(faults).isPositive();
+  }
+
+  /** Compares a job's recorded calls with the calls the model server answered for it. */
+  private Outcome matchServerLog(Outcome outcome, String marker) throws Exception {
+    var status = new JobAudit(stack).status(outcome.jobId());
+    Map<String, Integer> recorded = new LinkedHashMap<>();
+    for (var call : status.path("calls")) {
+      recorded.merge(call.path("model").asText(), 1, Integer::sum);
+    }
+    for (String model : List.of("fault-prompt", "fault-writer", "fault-judge")) {
+      int served = models.served(marker, model);
+      int calls = recorded.getOrDefault(model, 0);
+      if (calls > served) {
+        return new Outcome(
+            outcome.jobId(),
+            Kind.DUPLICATED,
+            model + ": " + calls + " recorded, " + served + " answered");
+      }
+      if (calls < served || calls == 0) {
+        return new Outcome(
+            outcome.jobId(),
+            Kind.LOST,
+            model + ": " + calls + " recorded, " + served + " answered");
+      }
+    }
+    return outcome;
+  }
+
+  private void switchToModelServerWorker() throws Exception {
+    if (worker != null) {
+      worker.close();
+    }
+    List<String> settings = new ArrayList<>();
+    for (String[] step :
+        List.of(
+            new String[] {"prompt", "fault-prompt"},
+            new String[] {"text-generation", "fault-writer"},
+            new String[] {"text-qa", "fault-judge"})) {
+      String prefix = "--conveyor.models." + step[0] + ".";
+      settings.add(prefix + "provider=openai");
+      settings.add(prefix + "base-url=" + models.baseUrl());
+      settings.add(prefix + "model=" + step[1]);
+      settings.add(prefix + "timeout=" + MODEL_TIMEOUT.toSeconds() + "s");
+      settings.add(prefix + "attempts=12");
+      settings.add(prefix + "input-usd-per-million=1");
+      settings.add(prefix + "output-usd-per-million=2");
+    }
+    worker = stack.startWorker(settings.toArray(String[]::new));
+  }
+
+  private static Map<String, Long> count(Map<String, String> stages) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    stages.values().forEach(stage -> counts.merge(stage, 1L, Long::sum));
+    return counts;
+  }
+
+  private static Row row(String scenario, List<Outcome> outcomes, int faults, Duration took) {
+    return new Row(
+        scenario,
+        outcomes.size(),
+        faults,
+        (int) outcomes.stream().filter(o -> o.kind() == Kind.AS_EXPECTED).count(),
+        (int) outcomes.stream().filter(o -> o.kind() == Kind.LOST).count(),
+        (int) outcomes.stream().filter(o -> o.kind() == Kind.DUPLICATED).count(),
+        took);
+  }
+
+  private static void assertNothingLostOrDuplicated(java.util.Collection<Outcome> outcomes) {
+    List<Outcome> wrong = outcomes.stream().filter(o -> o.kind() != Kind.AS_EXPECTED).toList();
+    assertThat(wrong).as("jobs lost or duplicated").isEmpty();
+  }
+}
