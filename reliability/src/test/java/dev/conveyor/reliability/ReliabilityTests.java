@@ -9,6 +9,8 @@ import dev.conveyor.reliability.JobAudit.Kind;
 import dev.conveyor.reliability.JobAudit.Outcome;
 import dev.conveyor.reliability.JobDriver.Approval;
 import dev.conveyor.reliability.ReliabilityReport.Row;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,6 +65,7 @@ class ReliabilityTests {
   private JobDriver driver;
   private FaultyModelServer models;
   private JavaProcess worker;
+  private boolean modelWorker;
 
   @BeforeAll
   void startStack() throws Exception {
@@ -218,6 +227,174 @@ class ReliabilityTests {
     assertThat(faults).isPositive();
   }
 
+  /** Many jobs submitted at once over REST: every one accepted, no 5xx, every one finishes. */
+  @Test
+  @Order(3)
+  void concurrent_submissions_are_all_accepted_and_all_finish() throws Exception {
+    switchToModelServerWorker();
+    Instant start = Instant.now();
+    int jobs = scale.loadJobs();
+    ExecutorService clients = Executors.newFixedThreadPool(jobs);
+    CountDownLatch ready = new CountDownLatch(jobs);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < jobs; i++) {
+        String body = JobDriver.request("rel-load-" + i, "NEVER");
+        answers.add(
+            clients.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return stack.call("POST", "/api/jobs", body);
+                }));
+      }
+      ready.await(1, TimeUnit.MINUTES);
+      go.countDown();
+      List<String> ids = new ArrayList<>();
+      Map<Integer, Integer> statuses = new LinkedHashMap<>();
+      for (Future<HttpResponse<byte[]>> answer : answers) {
+        HttpResponse<byte[]> response = answer.get(3, TimeUnit.MINUTES);
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        if (response.statusCode() == 201) {
+          ids.add(LocalStack.json(response).get("jobId").asText());
+        }
+      }
+      Duration submitted = Duration.between(start, Instant.now());
+      log.info("load: {} submissions answered {} in {}", jobs, statuses, submitted);
+      driver.awaitClosed(ids, Duration.ofMinutes(4));
+      List<Outcome> outcomes =
+          new ArrayList<>(driver.auditAll(ids, id -> new Expected(APPROVED, 0, "openai")));
+      for (int lost = ids.size(); lost < jobs; lost++) {
+        outcomes.add(new Outcome("unaccepted-" + lost, Kind.LOST, "not accepted"));
+      }
+      report.add(
+          row(
+              "load: " + jobs + " concurrent REST submissions",
+              outcomes,
+              0,
+              Duration.between(start, Instant.now())));
+      report.note(
+          "Load: answers by status "
+              + statuses
+              + ", all submitted in "
+              + submitted.toMillis()
+              + " ms.");
+      assertThat(statuses).containsOnlyKeys(201);
+      assertNothingLostOrDuplicated(outcomes);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /**
+   * Clients submit with idempotency keys, retrying with the same key when a call fails, while the
+   * starter is killed with SIGKILL and started again: one job per key, none lost.
+   */
+  @Test
+  @Order(4)
+  void starter_restart_during_submissions_duplicates_no_job() throws Exception {
+    switchToModelServerWorker();
+    Instant start = Instant.now();
+    int jobs = scale.restartJobs();
+    AtomicInteger answered = new AtomicInteger();
+    Map<String, List<String>> idsByKey = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> createdByKey = new ConcurrentHashMap<>();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      String key = "rel-restart-" + i;
+      String body = JobDriver.request(key, "NEVER");
+      done.add(
+          clients.submit(
+              () -> {
+                submitUntilAnswered(key, body, idsByKey, createdByKey);
+                answered.incrementAndGet();
+                return null;
+              }));
+    }
+    while (answered.get() < jobs / 3) {
+      Thread.sleep(20);
+    }
+    stack.killStarter();
+    log.info("restart: starter killed after {} of {} answers", answered.get(), jobs);
+    stack.startStarter();
+    for (Future<?> future : done) {
+      future.get(3, TimeUnit.MINUTES);
+    }
+    clients.shutdownNow();
+
+    List<String> ids = idsByKey.values().stream().flatMap(List::stream).distinct().toList();
+    driver.awaitClosed(ids, Duration.ofMinutes(2));
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    for (Outcome outcome : driver.auditAll(ids, id -> new Expected(APPROVED, 0, "openai"))) {
+      outcomes.put(outcome.jobId(), outcome);
+    }
+    for (int i = 0; i < jobs; i++) {
+      String key = "rel-restart-" + i;
+      List<String> forKey = idsByKey.getOrDefault(key, List.of());
+      AtomicInteger created = createdByKey.get(key);
+      if (forKey.isEmpty()) {
+        outcomes.put(key, new Outcome(key, Kind.LOST, "no job for the key"));
+      } else if (forKey.stream().distinct().count() > 1 || (created != null && created.get() > 1)) {
+        outcomes.put(
+            forKey.get(0),
+            new Outcome(
+                forKey.get(0),
+                Kind.DUPLICATED,
+                "key " + key + " gave " + forKey + ", created " + created));
+      }
+    }
+    report.add(
+        row(
+            "starter SIGKILL + restart during submissions",
+            new ArrayList<>(outcomes.values()),
+            1,
+            Duration.between(start, Instant.now())));
+    report.note(
+        "Starter restart: "
+            + jobs
+            + " idempotency keys, "
+            + ids.size()
+            + " distinct jobs; a retry of a submission that had started its job answered 200 with"
+            + " created=false.");
+    assertThat(ids).hasSize(jobs);
+    assertNothingLostOrDuplicated(outcomes.values());
+  }
+
+  /** Submits with a key until an answer comes, retrying with the same key after any failure. */
+  private void submitUntilAnswered(
+      String key,
+      String body,
+      Map<String, List<String>> idsByKey,
+      Map<String, AtomicInteger> createdByKey)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<byte[]> response =
+            stack.call("POST", "/api/jobs", body, Map.of("Idempotency-Key", key));
+        int code = response.statusCode();
+        if (code == 201 || code == 200) {
+          var answer = LocalStack.json(response);
+          idsByKey
+              .computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
+              .add(answer.get("jobId").asText());
+          if (answer.path("created").asBoolean()) {
+            createdByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          }
+          return;
+        }
+        if (code < 500) {
+          throw new AssertionError(key + " answered " + code + ": " + new String(response.body()));
+        }
+      } catch (IOException e) {
+        // The starter is down: try again with the same key.
+      }
+      Thread.sleep(250);
+    }
+  }
+
   /** Compares a job's recorded calls with the calls the model server answered for it. */
   private Outcome matchServerLog(Outcome outcome, String marker) throws Exception {
     var status = new JobAudit(stack).status(outcome.jobId());
@@ -244,7 +421,11 @@ class ReliabilityTests {
     return outcome;
   }
 
+  /** Replaces the crash scenario's offline worker with one whose models are the model server. */
   private void switchToModelServerWorker() throws Exception {
+    if (modelWorker) {
+      return;
+    }
     if (worker != null) {
       worker.close();
     }
@@ -264,6 +445,7 @@ class ReliabilityTests {
       settings.add(prefix + "output-usd-per-million=2");
     }
     worker = stack.startWorker(settings.toArray(String[]::new));
+    modelWorker = true;
   }
 
   private static Map<String, Long> count(Map<String, String> stages) {
