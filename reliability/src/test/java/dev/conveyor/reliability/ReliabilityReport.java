@@ -33,6 +33,7 @@ final class ReliabilityReport {
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private String catalogue = "";
 
   synchronized void add(Row row) {
     rows.add(row);
@@ -40,6 +41,11 @@ final class ReliabilityReport {
 
   synchronized void note(String note) {
     notes.add(note);
+  }
+
+  /** Sets the bad-input catalogue's answers, as Markdown table rows (request, status, message). */
+  synchronized void catalogue(String rows) {
+    catalogue = rows;
   }
 
   synchronized List<Row> rows() {
@@ -76,6 +82,11 @@ final class ReliabilityReport {
     }
     if (!notes.isEmpty()) {
       out.append('\n');
+    }
+    if (!catalogue.isEmpty()) {
+      out.append("\nBad input, each request and its answer:\n\n| request | status | message |\n")
+          .append("| --- | --- | --- |\n")
+          .append(catalogue);
     }
     return out.toString();
   }

@@ -362,6 +362,158 @@ class ReliabilityTests {
     assertNothingLostOrDuplicated(outcomes.values());
   }
 
+  /**
+   * A catalogue of malformed and out-of-turn requests: each is answered with the right status and a
+   * JSON message, and none starts a workflow or changes a job.
+   */
+  @Test
+  @Order(5)
+  void bad_input_gets_the_right_status_and_reaches_no_workflow() throws Exception {
+    switchToModelServerWorker();
+    Instant start = Instant.now();
+    String parked = driver.submit(JobDriver.request("rel-bad-parked", "ALWAYS"));
+    String finished = driver.submit(JobDriver.request("rel-bad-finished", "NEVER"));
+    HttpResponse<byte[]> keyedAnswer =
+        stack.call(
+            "POST",
+            "/api/jobs",
+            JobDriver.request("rel-bad-keyed", "NEVER"),
+            Map.of("Idempotency-Key", "rel-bad-keyed"));
+    assertThat(keyedAnswer.statusCode()).isEqualTo(201);
+    String keyed = LocalStack.json(keyedAnswer).get("jobId").asText();
+    driver.awaitStage(List.of(parked), AWAITING, Duration.ofMinutes(1));
+    assertThat(driver.awaitClosed(List.of(finished, keyed), Duration.ofMinutes(1))).isEmpty();
+
+    long startsBefore = workflowStarts();
+    // A job that awaits no decision (policy NEVER), slowed down by the model server.
+    models.hold("rel-held", Duration.ofMillis(1_200));
+    String held = driver.submit(JobDriver.request("rel-held-0", "NEVER"));
+    BadInputCatalogue catalogue = new BadInputCatalogue(stack);
+    List<BadInputCatalogue.Case> cases =
+        new ArrayList<>(
+            catalogue.onJobs(
+                new BadInputCatalogue.Targets(
+                    parked, held, finished, "rel-bad-keyed", "rel-bad-keyed")));
+    cases.addAll(catalogue.withoutJobs());
+
+    List<String> wrong = new ArrayList<>();
+    List<String> started = new ArrayList<>();
+    int asExpected = 0;
+    StringBuilder answers = new StringBuilder();
+    for (BadInputCatalogue.Case request : cases) {
+      HttpResponse<byte[]> response = request.send().call();
+      String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+      String message = jsonError(body);
+      boolean right = response.statusCode() == request.expected() && !message.isBlank();
+      answers.append(
+          String.format(
+              "| %s | %d | %s |%n",
+              request.name(), response.statusCode(), message.replace("|", "\\|")));
+      if (right) {
+        asExpected++;
+      } else {
+        wrong.add(request.name() + ": " + response.statusCode() + " " + body);
+      }
+    }
+    // A double approval: two at once, exactly one applied.
+    Map<String, Future<HttpResponse<byte[]>>> twice = new LinkedHashMap<>();
+    for (String which : List.of("first", "second")) {
+      twice.put(
+          which,
+          driver
+              .pool()
+              .submit(
+                  () ->
+                      stack.call(
+                          "POST", "/api/jobs/" + parked + "/approve", "{\"reviewer\": \"rita\"}")));
+    }
+    List<Integer> doubleApprove = new ArrayList<>();
+    for (Future<HttpResponse<byte[]>> answer : twice.values()) {
+      doubleApprove.add(answer.get(1, TimeUnit.MINUTES).statusCode());
+    }
+    doubleApprove.sort(Integer::compare);
+    answers.append(
+        String.format("| double approval, sent twice at once | %s | |%n", doubleApprove));
+    if (doubleApprove.equals(List.of(200, 409))) {
+      asExpected++;
+    } else {
+      wrong.add("double approval answered " + doubleApprove);
+    }
+    long startsAfter = workflowStarts();
+
+    // None reached a workflow: no job exists under a malformed submission's key, and the starter
+    // started exactly one workflow (the held job) while the catalogue ran.
+    for (BadInputCatalogue.Case request : cases) {
+      if (request.jobIdIfStarted() != null
+          && stack.call("GET", "/api/jobs/" + request.jobIdIfStarted(), null).statusCode() != 404) {
+        started.add(request.name());
+      }
+    }
+    List<String> targets = List.of(parked, held, finished, keyed);
+    driver.awaitClosed(targets, Duration.ofMinutes(1));
+    List<Outcome> outcomes =
+        driver.auditAll(targets, id -> new Expected(APPROVED, id.equals(parked) ? 1 : 0, null));
+    int requests = cases.size() + 1;
+    report.add(
+        new Row(
+            "bad input: " + requests + " malformed or out-of-turn requests",
+            requests,
+            requests,
+            asExpected,
+            (int) outcomes.stream().filter(o -> o.kind() == Kind.LOST).count(),
+            started.size()
+                + (int) outcomes.stream().filter(o -> o.kind() == Kind.DUPLICATED).count(),
+            Duration.between(start, Instant.now())));
+    report.note(
+        "Bad input: workflows started by the starter while the catalogue ran: "
+            + (startsAfter - startsBefore)
+            + " (the one valid job it used); 'lost' and 'duplicated'"
+            + " count the four jobs the decisions were sent to, and requests that started a job.");
+    report.catalogue(answers.toString());
+    log.info("bad input: {} of {} answered as expected; wrong: {}", asExpected, requests, wrong);
+    assertThat(wrong).isEmpty();
+    assertThat(started).as("malformed requests that started a job").isEmpty();
+    if (startsBefore >= 0) {
+      assertThat(startsAfter - startsBefore).as("workflows started by the catalogue").isEqualTo(1);
+    }
+    assertNothingLostOrDuplicated(outcomes);
+  }
+
+  /** Returns the {@code error} of a JSON error body, or "" when the body is not one. */
+  private static String jsonError(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(body)
+          .path("error")
+          .asText("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Returns how many StartWorkflowExecution calls the starter's Temporal client has made, from its
+   * Prometheus metrics, or -1 when the metric is not exposed.
+   */
+  private long workflowStarts() throws Exception {
+    HttpResponse<byte[]> metrics = stack.call("GET", "/actuator/prometheus", null);
+    if (metrics.statusCode() != 200) {
+      log.warn("starter metrics answered {}", metrics.statusCode());
+      return -1;
+    }
+    long starts = -1;
+    for (String line :
+        new String(metrics.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("temporal_request_total{")
+          && line.contains("operation=\"StartWorkflowExecution\"")) {
+        starts =
+            Math.max(starts, 0)
+                + (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return starts;
+  }
+
   /** Submits with a key until an answer comes, retrying with the same key after any failure. */
   private void submitUntilAnswered(
       String key,

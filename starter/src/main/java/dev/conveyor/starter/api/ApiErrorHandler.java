@@ -36,6 +36,11 @@ class ApiErrorHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<ApiError> bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException e) {
+    return answer(HttpStatus.CONTENT_TOO_LARGE, new ApiError(e.getMessage()));
+  }
+
+  @ExceptionHandler
   ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
     if (BodySizeLimitFilter.tooLarge(e)) {
       return answer(HttpStatus.CONTENT_TOO_LARGE, new ApiError(BodySizeLimitFilter.message(e)));

@@ -75,6 +75,12 @@ class JobApiTests extends ConveyorAppTestSupport {
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":\"many\"}",
             "maxQaAttempts"),
         Arguments.of(
+            "number for a text", "{\"requirements\":42,\"outputKind\":\"TEXT\"}", "requirements"),
+        Arguments.of(
+            "text for a count",
+            "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":\"3\"}",
+            "maxQaAttempts"),
+        Arguments.of(
             "fraction for a count",
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":2.5}",
             "maxQaAttempts"),
