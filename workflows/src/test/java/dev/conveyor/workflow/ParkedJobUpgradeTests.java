@@ -29,6 +29,7 @@ import io.temporal.worker.WorkerOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,24 @@ class ParkedJobUpgradeTests {
     // then: it is open, parked, and carries no version marker of the change
     assertThat(events).noneMatch(e -> isClosing(e.getEventType()));
     assertThat(events).noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED);
-    assertThat(json).contains("AWAITING_APPROVAL");
+    assertThat(
+            events.stream()
+                .filter(e -> e.hasUpsertWorkflowSearchAttributesEventAttributes())
+                .map(
+                    e ->
+                        e.getUpsertWorkflowSearchAttributesEventAttributes()
+                            .getSearchAttributes()
+                            .getIndexedFieldsMap()
+                            .get(JobSearchAttributes.STAGE.getName()))
+                .filter(Objects::nonNull)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getData()
+                .toStringUtf8())
+        .isEqualTo("\"AWAITING_APPROVAL\"");
+    assertThat(history.getLastEvent().getEventType())
+        .as("the approval timeout's durable timer")
+        .isEqualTo(EventType.EVENT_TYPE_TIMER_STARTED);
 
     // when, then: the current code replays it to the same point without a non-determinism error
     WorkflowReplayer.replayWorkflowExecution(history, JobWorkflowImpl.class);
