@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,16 +108,21 @@ final class JobDriver implements AutoCloseable {
 
   /** Waits until every job is in the stage; fails with the stages seen last. */
   void awaitStage(Collection<String> ids, String stage, Duration timeout) throws Exception {
+    awaitStages(ids, Set.of(stage), timeout);
+  }
+
+  /** Waits until every job is in one of the stages; fails with the stages seen last. */
+  void awaitStages(Collection<String> ids, Set<String> stages, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     Map<String, String> last = Map.of();
     while (Instant.now().isBefore(deadline)) {
       last = stages(ids);
-      if (last.values().stream().allMatch(stage::equals)) {
+      if (stages.containsAll(last.values())) {
         return;
       }
       Thread.sleep(300);
     }
-    throw new AssertionError("not all jobs reached " + stage + " in " + timeout + ": " + last);
+    throw new AssertionError("not all jobs reached " + stages + " in " + timeout + ": " + last);
   }
 
   /**
