@@ -120,6 +120,8 @@ class ReliabilityTests {
       byStage.put(stage, new ArrayList<>());
     }
     Map<String, Approval> approvals = new LinkedHashMap<>();
+    Map<String, Future<Approval>> pending = new LinkedHashMap<>();
+    List<String> approveLater = new ArrayList<>();
     int next = 0;
     for (int round = 1; round <= scale.crashRounds(); round++) {
       // Park two batches: one to stay parked through the kill, one to be approved during it.
@@ -152,15 +154,14 @@ class ReliabilityTests {
       seen.forEach((id, stage) -> byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(id));
       byStage.get(AFTER_APPROVAL).addAll(toApprove);
       worker = stack.startWorker(latency);
-
-      for (Map.Entry<String, Future<Approval>> approval : inFlight.entrySet()) {
-        approvals.put(approval.getKey(), approval.getValue().get(4, TimeUnit.MINUTES));
-      }
-      driver.awaitStage(running, AWAITING, Duration.ofMinutes(3));
-      for (Map.Entry<String, Future<Approval>> approval :
-          driver.approveAll(running, Duration.ofMinutes(2)).entrySet()) {
-        approvals.put(approval.getKey(), approval.getValue().get(3, TimeUnit.MINUTES));
-      }
+      // The next round starts while these jobs recover (a later kill may hit them again).
+      pending.putAll(inFlight);
+      approveLater.addAll(running);
+    }
+    driver.awaitStage(approveLater, AWAITING, Duration.ofMinutes(3));
+    pending.putAll(driver.approveAll(approveLater, Duration.ofMinutes(2)));
+    for (Map.Entry<String, Future<Approval>> approval : pending.entrySet()) {
+      approvals.put(approval.getKey(), approval.getValue().get(4, TimeUnit.MINUTES));
     }
     List<String> all = new ArrayList<>(approvals.keySet());
     List<String> open = driver.awaitClosed(all, Duration.ofMinutes(2));
@@ -363,8 +364,9 @@ class ReliabilityTests {
             + jobs
             + " idempotency keys, "
             + ids.size()
-            + " distinct jobs; a retry of a submission that had started its job answered 200 with"
-            + " created=false.");
+            + " distinct jobs; "
+            + keyRepeats.get()
+            + " retries found their job already started (200, created=false).");
     assertThat(ids).hasSize(jobs);
     assertNothingLostOrDuplicated(outcomes.values());
   }
