@@ -500,10 +500,13 @@ class ReliabilityTests {
   /** Returns the {@code error} of a JSON error body, or "" when the body is not one. */
   private static String jsonError(String body) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(body)
-          .path("error")
-          .asText("");
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      String error = json.path("error").asText("");
+      List<String> fields = new ArrayList<>();
+      for (var field : json.path("fields")) {
+        fields.add(field.path("field").asText() + " " + field.path("message").asText());
+      }
+      return fields.isEmpty() || error.isBlank() ? error : error + ": " + String.join("; ", fields);
     } catch (IOException e) {
       return "";
     }
