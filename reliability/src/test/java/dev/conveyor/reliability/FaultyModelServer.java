@@ -144,8 +144,9 @@ final class FaultyModelServer implements AutoCloseable {
               ? "{\"passed\": true, \"score\": 0.95, \"issues\": [],"
                   + " \"feedback\": \"Meets the requirements.\"}"
               : answerText + " Reference " + marker + ".";
-      served.computeIfAbsent(marker + " " + model, k -> new AtomicInteger()).incrementAndGet();
       reply(exchange, 200, completion(model, content));
+      // Counted once the answer is written: one the client gave up on is not a served call.
+      served.computeIfAbsent(marker + " " + model, k -> new AtomicInteger()).incrementAndGet();
     } catch (IOException | RuntimeException e) {
       // A client that gave up closes the connection; nothing to answer.
     }
