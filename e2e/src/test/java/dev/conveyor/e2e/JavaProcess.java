@@ -45,6 +45,29 @@ public final class JavaProcess implements AutoCloseable {
     return new JavaProcess(name, process, log);
   }
 
+  /**
+   * Starts {@code java -cp <this JVM's class path> mainClass args...} with the given heap, writing
+   * its output to {@code logDir/name.log}.
+   */
+  public static JavaProcess startMain(
+      String name, String mainClass, String maxHeap, Path logDir, List<String> args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + maxHeap);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    Path log = logDir.resolve(name + ".log");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    return new JavaProcess(name, process, log);
+  }
+
   /** Kills the JVM with SIGKILL ({@code destroyForcibly} on Unix): no shutdown hook runs. */
   public void kill9() throws InterruptedException {
     process.destroyForcibly();

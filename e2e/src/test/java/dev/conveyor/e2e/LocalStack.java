@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Conveyor as it runs for real, in separate processes: a Temporal test server bound to loopback (in
- * this JVM), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
+ * Conveyor as it runs for real, in separate processes: a standalone Temporal test server JVM bound
+ * to loopback, worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to it over
  * REST as a service would, sending the API key of the environment variable {@value #API_KEY_ENV}
  * (default {@value #DEFAULT_API_KEY}) in the {@value #API_KEY_HEADER} header. Shared with the
  * reliability suite through this module's test jar.
@@ -40,7 +40,8 @@ public final class LocalStack implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
-  private final EmbeddedTemporalServer temporal;
+  private final JavaProcess temporal;
+  private final String temporalTarget;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final HttpClient http =
@@ -54,12 +55,22 @@ public final class LocalStack implements AutoCloseable {
   private int workers;
   private int starters;
 
-  public LocalStack(Path dir) {
+  public LocalStack(Path dir) throws Exception {
     this.dir = dir;
-    this.temporal = EmbeddedTemporalServer.start("127.0.0.1", 0);
+    int port = freePort();
+    this.temporal =
+        JavaProcess.startMain(
+            "temporal",
+            EmbeddedTemporalServer.class.getName(),
+            "1g",
+            dir,
+            List.of("127.0.0.1", String.valueOf(port)));
+    processes.add(temporal);
+    this.temporalTarget = "127.0.0.1:" + port;
+    awaitOutput(temporal, "TEMPORAL_TARGET=");
     this.stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget).build());
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
@@ -91,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
     }
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + starterPort);
-    args.add("--spring.temporal.connection.target=" + temporal.target());
+    args.add("--spring.temporal.connection.target=" + temporalTarget);
     args.add("--conveyor.artifacts.dir=" + artifactsDir());
     args.addAll(starterSettings);
     starter =
@@ -127,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
     args.add("--server.port=" + port);
     args.add("--conveyor.temporal.embedded.enabled=false");
     args.add("--conveyor.temporal.test-server=true");
-    args.add("--spring.temporal.connection.target=" + temporal.target());
+    args.add("--spring.temporal.connection.target=" + temporalTarget);
     args.add("--conveyor.artifacts.dir=" + artifactsDir());
     args.addAll(List.of(settings));
     JavaProcess worker =
@@ -193,11 +204,26 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    for (JavaProcess process : processes) {
-      process.close();
+    // The Temporal server goes last: workers and the starter stop while it still answers.
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
     }
     stubs.shutdownNow();
-    temporal.close();
+  }
+
+  /** Waits until the process prints a line starting with the prefix. */
+  private static void awaitOutput(JavaProcess process, String prefix) throws Exception {
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (Instant.now().isBefore(deadline)) {
+      if (process.output().lines().anyMatch(line -> line.startsWith(prefix))) {
+        return;
+      }
+      if (!process.alive()) {
+        throw new IllegalStateException(process.name() + " exited:\n" + process.output());
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(process.name() + " did not start:\n" + process.output());
   }
 
   private void awaitHealthy(JavaProcess process, int port) throws Exception {
