@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A Spring Boot jar run in its own JVM, its output in a log file. */
-final class JavaProcess implements AutoCloseable {
+/**
+ * A Spring Boot jar run in its own JVM, its output in a log file. Shared with the reliability suite
+ * through this module's test jar.
+ */
+public final class JavaProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -21,7 +24,7 @@ final class JavaProcess implements AutoCloseable {
   }
 
   /** Starts {@code java -jar jar args...}, writing its output to {@code logDir/name.log}. */
-  static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
+  public static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -42,28 +45,51 @@ final class JavaProcess implements AutoCloseable {
     return new JavaProcess(name, process, log);
   }
 
+  /**
+   * Starts {@code java -cp <this JVM's class path> mainClass args...} with the given heap, writing
+   * its output to {@code logDir/name.log}.
+   */
+  public static JavaProcess startMain(
+      String name, String mainClass, String maxHeap, Path logDir, List<String> args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + maxHeap);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    Path log = logDir.resolve(name + ".log");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    return new JavaProcess(name, process, log);
+  }
+
   /** Kills the JVM with SIGKILL ({@code destroyForcibly} on Unix): no shutdown hook runs. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " did not die");
     }
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Returns the process's output so far, for failure messages. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(log);
     } catch (IOException e) {

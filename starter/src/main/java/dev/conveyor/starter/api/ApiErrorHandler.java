@@ -2,6 +2,7 @@ package dev.conveyor.starter.api;
 
 import dev.conveyor.starter.artifact.ArtifactNotFoundException;
 import dev.conveyor.starter.client.DecisionRejectedException;
+import dev.conveyor.starter.client.IdempotencyKeyReusedException;
 import dev.conveyor.starter.client.InvalidJobRequestException;
 import dev.conveyor.starter.client.JobClientException;
 import dev.conveyor.starter.client.JobEndedException;
@@ -34,7 +35,20 @@ class ApiErrorHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<ApiError> keyReused(IdempotencyKeyReusedException e) {
+    return answer(HttpStatus.UNPROCESSABLE_CONTENT, new ApiError(e.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException e) {
+    return answer(HttpStatus.CONTENT_TOO_LARGE, new ApiError(e.getMessage()));
+  }
+
+  @ExceptionHandler
   ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
+    if (BodySizeLimitFilter.tooLarge(e)) {
+      return answer(HttpStatus.CONTENT_TOO_LARGE, new ApiError(BodySizeLimitFilter.message(e)));
+    }
     return answer(
         HttpStatus.BAD_REQUEST,
         new ApiError("invalid request body", List.of(JsonErrors.fieldError(e))));

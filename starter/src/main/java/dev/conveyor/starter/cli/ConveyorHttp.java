@@ -105,9 +105,9 @@ final class ConveyorHttp {
     }
     int exitCode =
         switch (status) {
-          case 400 -> CliException.USAGE;
+          case 400, 413 -> CliException.USAGE;
           case 404 -> CliException.NOT_FOUND;
-          case 409 -> CliException.CONFLICT;
+          case 409, 422 -> CliException.CONFLICT;
           case 401, 403 -> CliException.DENIED;
           default -> CliException.FAILURE;
         };

@@ -45,12 +45,14 @@ public class JobClient {
   }
 
   /**
-   * Validates a request and starts its job. With an idempotency key, a repeat returns the job the
-   * first call started, with {@code created} false, even after that job has ended.
+   * Validates a request and starts its job. With an idempotency key, a repeat of the same request
+   * returns the job the first call started, with {@code created} false, even after that job has
+   * ended.
    *
    * @param idempotencyKey 1 to 200 characters of {@code A-Z a-z 0-9 . _ : -}, or null for a new job
    *     on every call
    * @throws InvalidJobRequestException when the request or the key is invalid; nothing starts
+   * @throws IdempotencyKeyReusedException when the key started a job with a different request
    */
   public StartedJob start(String idempotencyKey, JobRequest request) {
     List<FieldError> errors = new ArrayList<>();
@@ -71,7 +73,14 @@ public class JobClient {
       WorkflowClient.start(workflow::run, request);
       return new StartedJob(jobId, true, Stage.PROMPT);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return new StartedJob(jobId, false, call(jobId, () -> stageOf(describe(jobId))));
+      WorkflowExecutionDescription existing = call(jobId, () -> describe(jobId));
+      String fingerprint =
+          existing.getMemo(JobOptions.REQUEST_FINGERPRINT, String.class, String.class);
+      // A job started before fingerprints were recorded has none: it is taken as the same.
+      if (fingerprint != null && !fingerprint.equals(JobOptions.fingerprint(request))) {
+        throw new IdempotencyKeyReusedException(jobId);
+      }
+      return new StartedJob(jobId, false, stageOf(existing));
     } catch (TemporalException e) {
       throw TemporalErrors.translate(jobId, e, () -> hasEnded(jobId));
     }

@@ -7,12 +7,23 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The workflow options of a new job. The summary and details shown in the Temporal UI name the
  * job's settings, never its requirements or criteria, which may hold private data.
  */
 final class JobOptions {
+
+  /**
+   * The memo holding the request's fingerprint, so that a repeated idempotency key can be told
+   * apart from a reused one.
+   */
+  static final String REQUEST_FINGERPRINT = "conveyorRequestFingerprint";
 
   /** The longest static summary; the Temporal UI shows it on one line. */
   static final int MAX_SUMMARY = 200;
@@ -25,6 +36,7 @@ final class JobOptions {
         .setTaskQueue(taskQueue)
         // A job id is never reused, so an idempotency key keeps pointing at its job after it ends.
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setMemo(Map.of(REQUEST_FINGERPRINT, fingerprint(request)))
         .setStaticSummary(summary(request.withDefaults()))
         .setStaticDetails(details(request.withDefaults()))
         .setTypedSearchAttributes(
@@ -33,6 +45,21 @@ final class JobOptions {
                 .set(JobSearchAttributes.APPROVAL, "NONE")
                 .build())
         .build();
+  }
+
+  /**
+   * Returns the SHA-256 of the request with its defaults applied, in hex: equal for the same
+   * request sent again, different when any setting differs. It holds no request text.
+   */
+  static String fingerprint(JobRequest request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(request.withDefaults().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
   }
 
   /** Returns {@code TEXT · policy ALWAYS · by alice · tags a, b}. */

@@ -75,6 +75,12 @@ class JobApiTests extends ConveyorAppTestSupport {
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":\"many\"}",
             "maxQaAttempts"),
         Arguments.of(
+            "number for a text", "{\"requirements\":42,\"outputKind\":\"TEXT\"}", "requirements"),
+        Arguments.of(
+            "text for a count",
+            "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":\"3\"}",
+            "maxQaAttempts"),
+        Arguments.of(
             "fraction for a count",
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":2.5}",
             "maxQaAttempts"),
@@ -111,6 +117,43 @@ class JobApiTests extends ConveyorAppTestSupport {
     assertThat(error.path("error").asString()).isNotBlank();
     assertThat(error.path("fields").findValuesAsString("field")).containsExactly(field);
     assertThat(error.path("fields").get(0).path("message").asString()).isNotBlank();
+    assertThat(http.get("/api/jobs/job-" + key).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void should_answer_422_and_start_nothing_when_an_idempotency_key_is_reused_for_another_request() {
+    String key = "order-" + UUID.randomUUID();
+    String body = "{\"requirements\":\"A haiku about queues\",\"outputKind\":\"TEXT\"}";
+    String other = "{\"requirements\":\"A haiku about stacks\",\"outputKind\":\"TEXT\"}";
+
+    HttpResponse<String> first = http.post("/api/jobs", body, "Idempotency-Key", key);
+    HttpResponse<String> reused = http.post("/api/jobs", other, "Idempotency-Key", key);
+    HttpResponse<String> repeated = http.post("/api/jobs", body, "Idempotency-Key", key);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(Http.json(reused).path("error").asString())
+        .isEqualTo(
+            "the idempotency key of job job-"
+                + key
+                + " was already used with a different request; send the same request to get"
+                + " that job, or use a new key for a new job");
+    assertThat(repeated.statusCode()).isEqualTo(200);
+    assertThat(Http.json(repeated).path("jobId").asString()).isEqualTo("job-" + key);
+  }
+
+  @Test
+  void should_answer_413_and_start_nothing_when_the_body_is_over_the_limit() {
+    String key = "big-" + UUID.randomUUID();
+    // Valid JSON, padded past the 1 MB default with whitespace, so only its size is wrong.
+    String body =
+        "{\"requirements\":\"A haiku\",\"outputKind\":\"TEXT\"" + " ".repeat(1_100_000) + "}";
+
+    HttpResponse<String> response = http.post("/api/jobs", body, "Idempotency-Key", key);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Http.json(response).path("error").asString())
+        .isEqualTo("the request body is larger than 1048576 bytes");
     assertThat(http.get("/api/jobs/job-" + key).statusCode()).isEqualTo(404);
   }
 

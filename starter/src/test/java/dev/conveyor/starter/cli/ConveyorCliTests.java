@@ -54,7 +54,26 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
             key);
     String jobId = submit.out().get(0);
     Run watch = cli("watch", jobId, "--until-decision");
-    Run resubmit = cli("submit", "--requirements", "A haiku", "--kind", "TEXT", "--key", key);
+    Run resubmit =
+        cli(
+            "submit",
+            "--requirements",
+            "A haiku about queues",
+            "--kind",
+            "text",
+            "--criterion",
+            "three lines",
+            "--timeout",
+            "PT1H",
+            "--budget",
+            "0.50",
+            "--submitter",
+            "alice",
+            "--tag",
+            "poetry",
+            "--key",
+            key);
+    Run reused = cli("submit", "--requirements", "A haiku", "--kind", "TEXT", "--key", key);
     Run status = cli("status", jobId);
     JsonNode awaiting = Http.json(new Http(baseUrl()).get("/api/jobs/" + jobId)).path("awaiting");
     Run approve = cli("approve", jobId, "--comment", "lovely");
@@ -76,6 +95,16 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
                 0,
                 List.of(jobId),
                 List.of("conveyor: the key names an existing job, now AWAITING_APPROVAL")));
+    assertThat(reused)
+        .isEqualTo(
+            new Run(
+                4,
+                List.of(),
+                List.of(
+                    "conveyor: the idempotency key of job "
+                        + jobId
+                        + " was already used with a different request; send the same request to"
+                        + " get that job, or use a new key for a new job")));
     assertThat(
             Duration.between(
                 Instant.parse(awaiting.path("since").asString()),

@@ -67,15 +67,29 @@ class JobClientTests extends ConveyorAppTestSupport {
     JobRequest request = JobRequest.of("A haiku", OutputKind.TEXT, null);
     String key = "repeat-" + UUID.randomUUID();
 
+    JobRequest byPolicy = request.toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build();
+
     StartedJob random = jobs.start(null, request);
-    StartedJob first =
-        jobs.start(key, request.toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build());
+    StartedJob first = jobs.start(key, byPolicy);
     await().until(() -> jobs.status(first.jobId()).stage() == Stage.APPROVED);
-    StartedJob repeat = jobs.start(key, request);
+    StartedJob repeat = jobs.start(key, byPolicy);
 
     assertThat(random.jobId()).matches("job-[0-9a-f-]{36}");
     assertThat(first).isEqualTo(new StartedJob("job-" + key, true, Stage.PROMPT));
     assertThat(repeat).isEqualTo(new StartedJob("job-" + key, false, Stage.APPROVED));
+  }
+
+  @Test
+  void should_refuse_a_repeated_key_with_another_request_and_leave_its_job_alone() {
+    JobRequest request = JobRequest.of("A haiku", OutputKind.TEXT, null);
+    String key = "reused-" + UUID.randomUUID();
+    StartedJob first = jobs.start(key, request);
+
+    assertThatThrownBy(() -> jobs.start(key, JobRequest.of("A sonnet", OutputKind.TEXT, null)))
+        .isInstanceOfSatisfying(
+            IdempotencyKeyReusedException.class,
+            e -> assertThat(e.jobId()).isEqualTo(first.jobId()));
+    assertThat(jobs.start(key, request).created()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.conveyor.starter.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.OutputKind;
 import java.util.List;
@@ -38,5 +39,25 @@ class JobOptionsTests {
             "| submitter | a\\|b c |",
             "| requirements | 6 characters |")
         .doesNotContain("secret");
+  }
+
+  @Test
+  void should_fingerprint_a_request_with_its_defaults_and_no_text_of_it() {
+    JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
+    JobRequest explicit =
+        JobRequest.builder("secret plan", OutputKind.TEXT)
+            .approvalPolicy(ApprovalPolicy.ALWAYS)
+            .build();
+    JobRequest other =
+        JobRequest.builder("secret plan", OutputKind.TEXT)
+            .approvalPolicy(ApprovalPolicy.NEVER)
+            .build();
+
+    assertThat(JobOptions.fingerprint(plain))
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(JobOptions.fingerprint(explicit))
+        .isNotEqualTo(JobOptions.fingerprint(other));
+    assertThat(JobOptions.of("job-1", "q", plain).getMemo())
+        .containsEntry(JobOptions.REQUEST_FINGERPRINT, JobOptions.fingerprint(plain));
   }
 }

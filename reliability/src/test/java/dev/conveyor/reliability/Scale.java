@@ -1,0 +1,36 @@
+package dev.conveyor.reliability;
+
+import java.util.Locale;
+
+/**
+ * The sizes of the suite's scenarios. {@code full} (the default, what CI runs) has the sizes the
+ * reliability promise is stated in; {@code quick} ({@code -Dconveyor.reliability.scale=quick}) is
+ * for working on the suite itself.
+ *
+ * @param name the scale's name
+ * @param crashRounds how many times the worker is killed with jobs in every stage
+ * @param crashJobsPerStage jobs held in each stage at each kill
+ * @param faultJobs jobs run while the model server injects faults
+ * @param loadJobs jobs submitted concurrently over REST
+ * @param restartJobs jobs submitted with idempotency keys while the starter is killed and restarted
+ */
+record Scale(
+    String name,
+    int crashRounds,
+    int crashJobsPerStage,
+    int faultJobs,
+    int loadJobs,
+    int restartJobs) {
+
+  static final String PROPERTY = "conveyor.reliability.scale";
+
+  static Scale fromSystemProperty() {
+    String name = System.getProperty(PROPERTY, "full").strip().toLowerCase(Locale.ROOT);
+    return switch (name) {
+      case "full", "" -> new Scale("full", 2, 5, 200, 500, 100);
+      case "quick" -> new Scale("quick", 1, 2, 20, 50, 20);
+      default ->
+          throw new IllegalArgumentException(PROPERTY + " must be full or quick, not " + name);
+    };
+  }
+}
