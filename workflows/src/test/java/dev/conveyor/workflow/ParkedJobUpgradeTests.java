@@ -129,13 +129,23 @@ class ParkedJobUpgradeTests {
       assertThat(result.state()).isEqualTo(Stage.APPROVED);
       assertThat(result.output()).isEqualTo(back.output());
       WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("job-upgrade");
-      assertThat(
-              history.getEvents().stream()
-                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
-                  .map(HistoryEvent::toString))
+      List<HistoryEvent> events = history.getEvents();
+      List<Long> changeMarkers =
+          events.stream()
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+              .filter(e -> e.toString().contains(JobWorkflowImpl.MODELS_EXHAUSTED_TO_HUMAN))
+              .map(HistoryEvent::getEventId)
+              .toList();
+      long rejection =
+          events.stream()
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+              .findFirst()
+              .orElseThrow()
+              .getEventId();
+      assertThat(changeMarkers)
+          .as("the change's version is recorded once, by the new worker, after the swap")
           .singleElement()
-          .asString()
-          .contains(JobWorkflowImpl.MODELS_EXHAUSTED_TO_HUMAN);
+          .satisfies(id -> assertThat(id).isGreaterThan(rejection));
       WorkflowReplayer.replayWorkflowExecution(history, JobWorkflowImpl.class);
     } finally {
       env.close();
