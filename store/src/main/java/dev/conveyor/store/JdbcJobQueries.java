@@ -7,6 +7,7 @@ import static dev.conveyor.store.SqlValues.timestamp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
@@ -268,7 +269,7 @@ public final class JdbcJobQueries implements JobQueries {
             (row, n) ->
                 new TimelineEvent(
                     instant(row, "at"),
-                    TimelineEventType.valueOf(row.getString("type")),
+                    JobEventType.valueOf(row.getString("type")),
                     enumValue(Stage.class, row.getString("stage")),
                     row.getInt("revision"),
                     row.getInt("attempt"),

@@ -1,5 +1,6 @@
 package dev.conveyor.store;
 
+import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.Stage;
 import java.time.Instant;
 
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 public record TimelineEvent(
     Instant at,
-    TimelineEventType type,
+    JobEventType type,
     Stage stage,
     int revision,
     int attempt,

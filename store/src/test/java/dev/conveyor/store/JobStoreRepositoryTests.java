@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conveyor.store.testing.StoreWrites;
 import dev.conveyor.store.testing.TestPostgres;
 import dev.conveyor.store.testing.TestPostgres.Database;
+import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.DecisionAction;
@@ -94,15 +95,15 @@ class JobStoreRepositoryTests {
     assertThat(detail.timeline())
         .extracting(TimelineEvent::type)
         .containsExactly(
-            TimelineEventType.SUBMITTED,
-            TimelineEventType.STAGE,
-            TimelineEventType.MODEL_CALL,
-            TimelineEventType.QA_VERDICT,
-            TimelineEventType.MODEL_CALL,
-            TimelineEventType.QA_VERDICT,
-            TimelineEventType.STAGE,
-            TimelineEventType.DECISION,
-            TimelineEventType.FINISHED);
+            JobEventType.SUBMITTED,
+            JobEventType.STAGE,
+            JobEventType.MODEL_CALL,
+            JobEventType.QA_VERDICT,
+            JobEventType.MODEL_CALL,
+            JobEventType.QA_VERDICT,
+            JobEventType.STAGE,
+            JobEventType.DECISION,
+            JobEventType.FINISHED);
     assertThat(detail.timeline().get(7).actor()).isEqualTo("rita");
     assertThat(detail.timeline().get(7).detail()).isEqualTo("approve via signal: lovely");
   }
@@ -150,11 +151,11 @@ class JobStoreRepositoryTests {
         .as("the late write's events are still recorded, in sequence order")
         .extracting(TimelineEvent::type)
         .containsExactly(
-            TimelineEventType.SUBMITTED,
-            TimelineEventType.STAGE,
-            TimelineEventType.MODEL_CALL,
-            TimelineEventType.QA_VERDICT,
-            TimelineEventType.STAGE);
+            JobEventType.SUBMITTED,
+            JobEventType.STAGE,
+            JobEventType.MODEL_CALL,
+            JobEventType.QA_VERDICT,
+            JobEventType.STAGE);
   }
 
   @Test

@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.conveyor.store.JdbcJobQueries;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.TimelineEvent;
-import dev.conveyor.store.TimelineEventType;
 import dev.conveyor.worker.store.EmbeddedPostgresServer;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import dev.conveyor.workflow.JobWorkflow;
+import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.DecisionAction;
@@ -121,8 +121,8 @@ class ConveyorWorkerApplicationTests {
             });
     assertThat(stored.timeline())
         .extracting(TimelineEvent::type)
-        .startsWith(TimelineEventType.SUBMITTED)
-        .endsWith(TimelineEventType.DECISION, TimelineEventType.FINISHED);
+        .startsWith(JobEventType.SUBMITTED)
+        .endsWith(JobEventType.DECISION, JobEventType.FINISHED);
   }
 
   @Test

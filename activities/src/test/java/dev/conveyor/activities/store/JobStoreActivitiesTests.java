@@ -16,12 +16,12 @@ import dev.conveyor.store.JdbcJobQueries;
 import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.TimelineEvent;
-import dev.conveyor.store.TimelineEventType;
 import dev.conveyor.store.testing.StoreWrites;
 import dev.conveyor.store.testing.TestPostgres;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.activity.JobStoreActivities;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.model.ApprovalPolicy;
@@ -140,9 +140,9 @@ class JobStoreActivitiesTests {
     assertThat(stored.output()).isEqualTo(status.output());
     assertThat(stored.timeline())
         .extracting(TimelineEvent::type)
-        .startsWith(TimelineEventType.SUBMITTED, TimelineEventType.STAGE)
-        .endsWith(TimelineEventType.DECISION, TimelineEventType.FINISHED)
-        .contains(TimelineEventType.QA_VERDICT, TimelineEventType.MODEL_CALL);
+        .startsWith(JobEventType.SUBMITTED, JobEventType.STAGE)
+        .endsWith(JobEventType.DECISION, JobEventType.FINISHED)
+        .contains(JobEventType.QA_VERDICT, JobEventType.MODEL_CALL);
     assertThat(stored.timeline().get(stored.timeline().size() - 1).actor()).isEqualTo("policy");
   }
 }

@@ -32,15 +32,14 @@ import javax.imageio.ImageIO;
  * The workflows' scripted activities, writing every artifact into an artifact folder the way the
  * worker does, so the starter can serve outputs; images are real PNGs, one colour per revision.
  * Requirements steer each job: {@value #FAIL_ONCE} fails QA on the first attempt of every revision,
- * {@value #NEVER_PASS} fails it always, {@value #HOLD} makes generation wait until {@link
- * #release(String)}, and {@value #HOLD_REVISIONS} does so for revisions after the first.
+ * {@value #NEVER_PASS} fails it always, and {@value #HOLD} makes generation wait until {@link
+ * #release(String)}.
  */
 public class FileScriptedActivities extends ScriptedActivities {
 
   public static final String FAIL_ONCE = "[fail-once]";
   public static final String NEVER_PASS = "[never-pass]";
   public static final String HOLD = "[hold]";
-  public static final String HOLD_REVISIONS = "[hold-revisions]";
 
   private final Path dir;
   private final JobStoreWriter store;
@@ -127,8 +126,7 @@ public class FileScriptedActivities extends ScriptedActivities {
 
   private void hold(GenerationRequest request) {
     String requirements = text(request.requirements());
-    if (requirements.contains(HOLD)
-        || (requirements.contains(HOLD_REVISIONS) && request.revision() > 0)) {
+    if (requirements.contains(HOLD)) {
       try {
         latch(Activity.getExecutionContext().getInfo().getWorkflowId()).await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

@@ -1,8 +1,8 @@
 package dev.conveyor.workflow.activity;
 
 /**
- * What a job event records. The job store's {@code TimelineEventType} has the same names, so an
- * event keeps its meaning from the workflow to the console.
+ * What a job event records. The job store keeps the same type on its timeline events, so an event
+ * keeps its meaning from the workflow to the console.
  */
 public enum JobEventType {
   /** The job was submitted. */
