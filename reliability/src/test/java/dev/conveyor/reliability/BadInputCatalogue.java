@@ -2,6 +2,7 @@ package dev.conveyor.reliability;
 
 import dev.conveyor.e2e.LocalStack;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,33 @@ final class BadInputCatalogue {
         "unknown field",
         400,
         "{\"requirements\": \"A haiku\", \"outputKind\": \"TEXT\", \"maxQaAttempt\": 2}");
+    submit(
+        "submitter naming someone other than the caller",
+        400,
+        "{\"requirements\": \"A haiku\", \"outputKind\": \"TEXT\", \"submitter\": \"mallory\"}");
+    String anonymousKey = key();
+    add(
+        "submission without an API key",
+        401,
+        "job-" + anonymousKey,
+        () ->
+            stack.send(
+                HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/jobs"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", anonymousKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(valid))));
+    String wrongKey = key();
+    add(
+        "submission with an unknown API key",
+        401,
+        "job-" + wrongKey,
+        () ->
+            stack.send(
+                HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/jobs"))
+                    .header("Content-Type", "application/json")
+                    .header(LocalStack.API_KEY_HEADER, "not-a-key")
+                    .header("Idempotency-Key", wrongKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(valid))));
     submit("invalid JSON", 400, "{\"requirements\": \"A haiku\", ");
     submit("empty body", 400, "");
     submit("an array instead of an object", 400, "[" + valid + "]");
@@ -136,7 +164,7 @@ final class BadInputCatalogue {
         400,
         null,
         () -> stack.call("POST", "/api/jobs", valid, Map.of("Idempotency-Key", "not a key")));
-    String decision = "{\"reviewer\": \"rita\"}";
+    String decision = "{\"comment\": \"reliability\"}";
     add("status of an unknown job", 404, null, () -> stack.call("GET", "/api/jobs/job-nx", null));
     add(
         "approve an unknown job",
@@ -164,7 +192,7 @@ final class BadInputCatalogue {
 
   /** Decisions out of turn, invalid decisions, and the reuse of an idempotency key. */
   List<Case> onJobs(Targets jobs) {
-    String decision = "{\"reviewer\": \"rita\"}";
+    String decision = "{\"comment\": \"reliability\"}";
     add(
         "approve a job still in PROMPT (out of turn)",
         409,
@@ -181,19 +209,29 @@ final class BadInputCatalogue {
         null,
         () ->
             stack.call(
-                "POST",
-                "/api/jobs/" + jobs.parked() + "/reject",
-                "{\"reviewer\": \"rita\", \"regenerate\": \"yes\"}"));
+                "POST", "/api/jobs/" + jobs.parked() + "/reject", "{\"regenerate\": \"yes\"}"));
     add(
-        "decision without a reviewer",
+        "decision naming a reviewer other than the caller",
         400,
         null,
-        () -> stack.call("POST", "/api/jobs/" + jobs.parked() + "/approve", "{}"));
+        () ->
+            stack.call(
+                "POST", "/api/jobs/" + jobs.parked() + "/approve", "{\"reviewer\": \"rita\"}"));
+    add(
+        "decision without an API key",
+        401,
+        null,
+        () ->
+            stack.send(
+                HttpRequest.newBuilder(
+                        URI.create(stack.baseUrl() + "/api/jobs/" + jobs.parked() + "/approve"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(decision))));
     add(
         "decision that is not JSON",
         400,
         null,
-        () -> stack.call("POST", "/api/jobs/" + jobs.parked() + "/approve", "{\"reviewer\": "));
+        () -> stack.call("POST", "/api/jobs/" + jobs.parked() + "/approve", "{\"comment\": "));
     add(
         "approve a finished job",
         409,

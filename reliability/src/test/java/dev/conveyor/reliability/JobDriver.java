@@ -56,7 +56,7 @@ final class JobDriver implements AutoCloseable {
         + marker
         + ".\", \"outputKind\": \"TEXT\", \"approvalPolicy\": \""
         + approvalPolicy
-        + "\", \"submitter\": \"reliability\", \"tags\": [\"reliability\"]}";
+        + "\", \"tags\": [\"reliability\"]}";
   }
 
   /** Submits once and returns the job id; fails on anything but 201. */
@@ -136,10 +136,7 @@ final class JobDriver implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       try {
         HttpResponse<byte[]> response =
-            stack.call(
-                "POST",
-                "/api/jobs/" + id + "/approve",
-                "{\"reviewer\": \"rita\", \"comment\": \"reliability\"}");
+            stack.call("POST", "/api/jobs/" + id + "/approve", "{\"comment\": \"reliability\"}");
         if (response.statusCode() == 200) {
           return Approval.APPLIED;
         }

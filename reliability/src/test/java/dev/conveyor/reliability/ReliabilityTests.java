@@ -438,7 +438,7 @@ class ReliabilityTests {
               .submit(
                   () ->
                       stack.call(
-                          "POST", "/api/jobs/" + parked + "/approve", "{\"reviewer\": \"rita\"}")));
+                          "POST", "/api/jobs/" + parked + "/approve", "{\"comment\": \"twice\"}")));
     }
     List<Integer> doubleApprove = new ArrayList<>();
     for (Future<HttpResponse<byte[]>> answer : twice.values()) {

@@ -20,22 +20,18 @@ import dev.conveyor.activities.model.PriceTable;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderSettings;
 import dev.conveyor.activities.routing.BudgetSettings;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
-import dev.conveyor.activities.store.JobStoreActivitiesImpl;
 import dev.conveyor.activities.support.CallRecorder;
 import dev.conveyor.activities.support.ModelCalls;
+import dev.conveyor.activities.testing.JobEnvironment;
 import dev.conveyor.activities.testing.Models;
 import dev.conveyor.activities.testing.Scrape;
 import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.activities.testing.Wire;
 import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.store.testing.TestPostgres;
-import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
-import dev.conveyor.workflow.JobWorkflowImpl;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
@@ -48,14 +44,12 @@ import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -344,7 +338,7 @@ class JobObservabilityTests {
             new BudgetSettings(new BigDecimal("0.0033"), BudgetPolicy.SWITCH, null),
             null,
             ApprovalPolicy.ALWAYS);
-    awaitStage(job, Stage.AWAITING_APPROVAL);
+    JobEnvironment.awaitStage(env, job, Stage.AWAITING_APPROVAL);
 
     // when
     job.approve(new Decision("rita", null, null));
@@ -409,17 +403,6 @@ class JobObservabilityTests {
     return names;
   }
 
-  private JobStatus awaitStage(JobWorkflow job, Stage stage) {
-    for (int i = 0; i < 600; i++) {
-      JobStatus status = job.status();
-      if (status.stage() == stage) {
-        return status;
-      }
-      env.sleep(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("job did not reach " + stage + ": " + job.status());
-  }
-
   private JobWorkflow start(
       Map<Step, ModelSettings> routes, BudgetSettings budget, BudgetPolicy policy) {
     return start(routes, budget, policy, ApprovalPolicy.NEVER);
@@ -436,23 +419,16 @@ class JobObservabilityTests {
     FileArtifactStore store = new FileArtifactStore(root);
     CallRecorder recorder = new CallRecorder(registry);
     env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
-    for (var key : JobSearchAttributes.ALL) {
-      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
-    Worker worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new ArtifactActivitiesImpl(store),
-        new RoutingActivitiesImpl(catalog, budget),
-        new PromptActivitiesImpl(store, catalog, recorder),
-        new GenerationActivitiesImpl(store, catalog, recorder),
-        new QaActivitiesImpl(store, catalog, offline, recorder),
-        new JobStoreActivitiesImpl(
-            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource())),
-        new ReminderActivitiesImpl(ReminderSettings.defaults(), registry));
-    env.start();
+        JobEnvironment.start(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build(),
+            TASK_QUEUE,
+            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource()),
+            registry,
+            new ArtifactActivitiesImpl(store),
+            new RoutingActivitiesImpl(catalog, budget),
+            new PromptActivitiesImpl(store, catalog, recorder),
+            new GenerationActivitiesImpl(store, catalog, recorder),
+            new QaActivitiesImpl(store, catalog, offline, recorder));
     JobWorkflow job =
         env.getWorkflowClient()
             .newWorkflowStub(

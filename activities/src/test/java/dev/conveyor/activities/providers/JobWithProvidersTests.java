@@ -13,18 +13,14 @@ import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderSettings;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
-import dev.conveyor.activities.store.JobStoreActivitiesImpl;
+import dev.conveyor.activities.testing.JobEnvironment;
 import dev.conveyor.activities.testing.Models;
 import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.activities.testing.Wire;
 import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.store.testing.TestPostgres;
-import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
-import dev.conveyor.workflow.JobWorkflowImpl;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.JobRequest;
@@ -35,12 +31,11 @@ import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +125,7 @@ class JobWithProvidersTests {
         start(
             chain(openAi(server, "gpt-locked"), anthropic(server, "claude-gone")),
             ApprovalPolicy.ALWAYS);
-    JobStatus status = awaitStage(job, Stage.AWAITING_APPROVAL);
+    JobStatus status = JobEnvironment.awaitStage(env, job, Stage.AWAITING_APPROVAL);
 
     assertThat(status.awaiting().reason()).isEqualTo(ApprovalReason.MODELS_EXHAUSTED);
     assertThat(status.awaiting().detail())
@@ -162,22 +157,17 @@ class JobWithProvidersTests {
     ModelCatalog catalog =
         ModelCatalog.create(routes, new OfflineSettings(0, Duration.ZERO), Models.KEYS);
     FileArtifactStore store = new FileArtifactStore(root);
-    env = TestWorkflowEnvironment.newInstance();
-    for (var key : JobSearchAttributes.ALL) {
-      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
-    Worker worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new ArtifactActivitiesImpl(store),
-        new RoutingActivitiesImpl(catalog),
-        new PromptActivitiesImpl(store, catalog),
-        new GenerationActivitiesImpl(store, catalog),
-        new QaActivitiesImpl(store, catalog, new OfflineSettings(0, Duration.ZERO)),
-        new JobStoreActivitiesImpl(
-            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource())),
-        new ReminderActivitiesImpl(ReminderSettings.defaults(), new SimpleMeterRegistry()));
-    env.start();
+    env =
+        JobEnvironment.start(
+            TestEnvironmentOptions.getDefaultInstance(),
+            TASK_QUEUE,
+            new JdbcJobStoreWriter(TestPostgres.migratedDatabase().dataSource()),
+            new SimpleMeterRegistry(),
+            new ArtifactActivitiesImpl(store),
+            new RoutingActivitiesImpl(catalog),
+            new PromptActivitiesImpl(store, catalog),
+            new GenerationActivitiesImpl(store, catalog),
+            new QaActivitiesImpl(store, catalog, new OfflineSettings(0, Duration.ZERO)));
     JobWorkflow job =
         env.getWorkflowClient()
             .newWorkflowStub(
@@ -201,16 +191,5 @@ class JobWithProvidersTests {
         .filter(call -> call.step() == step)
         .reduce((first, second) -> second)
         .orElseThrow();
-  }
-
-  private JobStatus awaitStage(JobWorkflow job, Stage stage) {
-    for (int i = 0; i < 600; i++) {
-      JobStatus status = job.status();
-      if (status.stage() == stage) {
-        return status;
-      }
-      env.sleep(Duration.ofSeconds(1));
-    }
-    throw new AssertionError("job did not reach " + stage + ": " + job.status());
   }
 }

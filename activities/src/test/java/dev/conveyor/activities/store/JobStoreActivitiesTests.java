@@ -9,18 +9,15 @@ import dev.conveyor.activities.model.ModelCatalog;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
-import dev.conveyor.activities.reminder.ReminderSettings;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
+import dev.conveyor.activities.testing.JobEnvironment;
 import dev.conveyor.store.JdbcJobQueries;
 import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.TimelineEvent;
 import dev.conveyor.store.testing.StoreWrites;
 import dev.conveyor.store.testing.TestPostgres;
-import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
-import dev.conveyor.workflow.JobWorkflowImpl;
 import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.activity.JobStoreActivities;
 import dev.conveyor.workflow.activity.JobStoreWrite;
@@ -32,11 +29,10 @@ import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.Stage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,21 +86,17 @@ class JobStoreActivitiesTests {
     OfflineSettings offline = new OfflineSettings(1, Duration.ZERO);
     ModelCatalog catalog = ModelCatalog.create(Map.of(), offline, name -> null);
     FileArtifactStore store = new FileArtifactStore(artifacts);
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-    for (var key : JobSearchAttributes.ALL) {
-      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
-    Worker worker = env.newWorker("store-test");
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new ArtifactActivitiesImpl(store),
-        new RoutingActivitiesImpl(catalog),
-        new PromptActivitiesImpl(store, catalog),
-        new GenerationActivitiesImpl(store, catalog),
-        new QaActivitiesImpl(store, catalog, offline),
-        new JobStoreActivitiesImpl(new JdbcJobStoreWriter(database.dataSource())),
-        new ReminderActivitiesImpl(ReminderSettings.defaults(), new SimpleMeterRegistry()));
-    env.start();
+    TestWorkflowEnvironment env =
+        JobEnvironment.start(
+            TestEnvironmentOptions.getDefaultInstance(),
+            "store-test",
+            new JdbcJobStoreWriter(database.dataSource()),
+            new SimpleMeterRegistry(),
+            new ArtifactActivitiesImpl(store),
+            new RoutingActivitiesImpl(catalog),
+            new PromptActivitiesImpl(store, catalog),
+            new GenerationActivitiesImpl(store, catalog),
+            new QaActivitiesImpl(store, catalog, offline));
     JobWorkflow job =
         env.getWorkflowClient()
             .newWorkflowStub(
