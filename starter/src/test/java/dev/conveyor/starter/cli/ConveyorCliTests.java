@@ -33,46 +33,29 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   void should_submit_watch_show_and_approve_a_job() {
     String key = "cli-" + UUID.randomUUID();
 
-    Run submit =
-        cli(
-            "submit",
-            "--requirements",
-            "A haiku about queues",
-            "--kind",
-            "text",
-            "--criterion",
-            "three lines",
-            "--timeout",
-            "PT1H",
-            "--budget",
-            "0.50",
-            "--budget-policy",
-            "ask_human",
-            "--tag",
-            "poetry",
-            "--key",
-            key);
+    String[] submission = {
+      "submit",
+      "--requirements",
+      "A haiku about queues",
+      "--kind",
+      "text",
+      "--criterion",
+      "three lines",
+      "--timeout",
+      "PT1H",
+      "--budget",
+      "0.50",
+      "--budget-policy",
+      "ask_human",
+      "--tag",
+      "poetry",
+      "--key",
+      key
+    };
+    Run submit = cli(submission);
     String jobId = submit.out().get(0);
     Run watch = cli("watch", jobId, "--until-decision");
-    Run resubmit =
-        cli(
-            "submit",
-            "--requirements",
-            "A haiku about queues",
-            "--kind",
-            "text",
-            "--criterion",
-            "three lines",
-            "--timeout",
-            "PT1H",
-            "--budget",
-            "0.50",
-            "--budget-policy",
-            "ask_human",
-            "--tag",
-            "poetry",
-            "--key",
-            key);
+    Run resubmit = cli(submission);
     Run reused = cli("submit", "--requirements", "A haiku", "--kind", "TEXT", "--key", key);
     Run status = cli("status", jobId);
     JsonNode awaiting = Http.json(new Http(baseUrl()).get("/api/jobs/" + jobId)).path("awaiting");
