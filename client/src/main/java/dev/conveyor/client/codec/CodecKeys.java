@@ -43,13 +43,14 @@ public final class CodecKeys {
    * Reads the configured keys. The key named by {@code encryptWith} encrypts; without that name,
    * the last key listed does, so a new key is added at the end of the list.
    *
-   * @param settings the keys, oldest first; empty for none
+   * @param settings the keys, oldest first; empty for none. A setting whose id and key are both
+   *     empty is skipped, so that a deployment can leave its previous key's slot blank.
    * @param encryptWith the id of the key that encrypts, or null or blank for the last one
    * @throws InvalidCodecKeyException naming the first setting that is wrong
    */
   public static CodecKeys of(List<CodecKeySetting> settings, String encryptWith) {
     boolean named = encryptWith != null && !encryptWith.isBlank();
-    if (settings == null || settings.isEmpty()) {
+    if (settings == null || settings.stream().allMatch(CodecKeys::unset)) {
       if (named) {
         throw new InvalidCodecKeyException(
             PREFIX + ".encrypt-with names key '" + encryptWith + "', but no key is configured");
@@ -59,8 +60,11 @@ public final class CodecKeys {
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     for (int i = 0; i < settings.size(); i++) {
       CodecKeySetting setting = settings.get(i);
+      if (unset(setting)) {
+        continue;
+      }
       String name = PREFIX + ".keys[" + i + "]";
-      String id = setting == null ? null : setting.id();
+      String id = setting.id();
       if (id == null || !KEY_ID.matcher(id).matches()) {
         throw new InvalidCodecKeyException(
             name + ".id must be 1 to 64 letters, digits, '.', '_' or '-'");
@@ -110,6 +114,13 @@ public final class CodecKeys {
   @Override
   public String toString() {
     return enabled() ? "CodecKeys" + keys.keySet() + ", encrypting with " + current : "CodecKeys[]";
+  }
+
+  /** Returns whether a setting is left empty, as a deployment's optional second key may be. */
+  private static boolean unset(CodecKeySetting setting) {
+    return setting == null
+        || ((setting.id() == null || setting.id().isBlank())
+            && (setting.key() == null || setting.key().isBlank()));
   }
 
   private static SecretKey decode(String name, String base64) {

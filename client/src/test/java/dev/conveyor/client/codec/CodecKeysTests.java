@@ -39,6 +39,17 @@ class CodecKeysTests {
   }
 
   @Test
+  void should_skip_a_key_slot_left_empty() {
+    CodecKeys keys =
+        CodecKeys.of(
+            List.of(new CodecKeySetting("now", TestKeys.key("now")), new CodecKeySetting("", "")),
+            "now");
+
+    assertThat(keys.ids()).containsExactly("now");
+    assertThat(CodecKeys.of(List.of(new CodecKeySetting("", " ")), "").enabled()).isFalse();
+  }
+
+  @Test
   void should_refuse_a_key_that_is_not_base64_naming_the_setting_not_the_key() {
     String notBase64 = "not*base64*at*all";
 
