@@ -8,11 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -38,40 +36,17 @@ class CodecSecurityConfiguration {
       CodecProperties codec,
       ObjectProvider<JwtDecoder> jwt)
       throws Exception {
-    http.securityMatcher("/codec/**")
+    HeaderAuthentication.apply(http.securityMatcher("/codec/**"), properties, jwt)
         .cors(cors -> cors.configurationSource(corsSource(codec.allowedOrigins())))
-        .csrf(AbstractHttpConfigurer::disable)
+        // A console user's session authenticates too (the UI sends it); none is created here.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .addFilterBefore(
-            new ApiKeyAuthenticationFilter(new ApiKeys(properties.apiKeys())),
-            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(HttpMethod.POST, "/codec/encode", "/codec/decode")
                     .hasAnyRole(Role.REVIEWER.name(), Role.ADMIN.name())
                     .anyRequest()
-                    .denyAll())
-        .exceptionHandling(
-            errors ->
-                errors
-                    .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                    .accessDeniedHandler(JsonSecurityErrors.accessDenied()));
-    if (jwt.getIfAvailable() != null) {
-      http.oauth2ResourceServer(
-          server ->
-              server
-                  .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                  .accessDeniedHandler(JsonSecurityErrors.accessDenied())
-                  .jwt(
-                      j ->
-                          j.jwtAuthenticationConverter(
-                              SecurityConfiguration.jwtConverter(properties.jwt()))));
-    }
+                    .denyAll());
     return http.build();
   }
 

@@ -11,7 +11,6 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -24,7 +23,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: an {@code X-API-Key} header, or a
@@ -44,16 +42,8 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       HttpSecurity http, ConveyorSecurityProperties properties, ObjectProvider<JwtDecoder> jwt)
       throws Exception {
-    http.securityMatcher("/api/**")
-        .csrf(AbstractHttpConfigurer::disable)
+    HeaderAuthentication.apply(http.securityMatcher("/api/**"), properties, jwt)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .addFilterBefore(
-            new ApiKeyAuthenticationFilter(new ApiKeys(properties.apiKeys())),
-            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -66,20 +56,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .hasAnyRole(SUBMITTER, REVIEWER, ADMIN)
                     .anyRequest()
-                    .hasRole(ADMIN))
-        .exceptionHandling(
-            errors ->
-                errors
-                    .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                    .accessDeniedHandler(JsonSecurityErrors.accessDenied()));
-    if (jwt.getIfAvailable() != null) {
-      http.oauth2ResourceServer(
-          server ->
-              server
-                  .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                  .accessDeniedHandler(JsonSecurityErrors.accessDenied())
-                  .jwt(j -> j.jwtAuthenticationConverter(jwtConverter(properties.jwt()))));
-    }
+                    .hasRole(ADMIN));
     return http.build();
   }
 
