@@ -21,6 +21,14 @@ public record CodecProperties(
     String encryptWith,
     @DefaultValue List<String> allowedOrigins) {
 
+  /** Refuses a wildcard origin: the endpoint allows credentials, so origins must be named. */
+  public CodecProperties {
+    if (allowedOrigins != null && allowedOrigins.contains("*")) {
+      throw new IllegalArgumentException(
+          "conveyor.codec.allowed-origins must name the Temporal UI's origins, not '*'");
+    }
+  }
+
   /** Returns the keys, checked: a bad one is refused naming its setting. */
   public CodecKeys codecKeys() {
     return CodecKeys.of(keys, encryptWith);
