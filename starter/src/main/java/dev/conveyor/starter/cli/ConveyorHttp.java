@@ -1,6 +1,6 @@
 package dev.conveyor.starter.cli;
 
-import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
