@@ -1,6 +1,5 @@
 package dev.conveyor.starter.api;
 
-import dev.conveyor.starter.artifact.ArtifactNotFoundException;
 import dev.conveyor.client.DecisionRejectedException;
 import dev.conveyor.client.IdempotencyKeyReusedException;
 import dev.conveyor.client.InvalidJobRequestException;
@@ -8,6 +7,7 @@ import dev.conveyor.client.JobClientException;
 import dev.conveyor.client.JobEndedException;
 import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.TemporalUnavailableException;
+import dev.conveyor.starter.artifact.ArtifactNotFoundException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;

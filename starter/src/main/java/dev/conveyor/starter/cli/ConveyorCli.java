@@ -1,7 +1,7 @@
 package dev.conveyor.starter.cli;
 
-import dev.conveyor.starter.cli.CliArgs.Kind;
 import dev.conveyor.client.StartedJob;
+import dev.conveyor.starter.cli.CliArgs.Kind;
 import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
