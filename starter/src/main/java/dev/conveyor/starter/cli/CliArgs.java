@@ -2,6 +2,7 @@ package dev.conveyor.starter.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class CliArgs {
       throw CliException.usage(command + " needs " + what);
     }
     if (positional.size() > 1) {
-      throw CliException.usage(command + " takes one " + what + ", not " + positional);
+      throw CliException.usage(command + " takes only " + what + ", not " + positional);
     }
     return positional.get(0);
   }
@@ -142,6 +143,20 @@ final class CliArgs {
     } catch (DateTimeParseException e) {
       throw CliException.usage(
           "--" + name + " must be an ISO-8601 duration such as PT1H, not '" + value + "'");
+    }
+  }
+
+  Instant instant(String name) throws CliException {
+    String value = value(name);
+    try {
+      return value == null ? null : Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw CliException.usage(
+          "--"
+              + name
+              + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z, not '"
+              + value
+              + "'");
     }
   }
 
