@@ -6,6 +6,7 @@ import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import java.util.Locale;
+import org.slf4j.Logger;
 
 /**
  * Where a job receives its decisions. A decision is taken when it is well formed and in turn: the
@@ -33,10 +34,17 @@ final class DecisionDesk {
   }
 
   private final JobState job;
+  private final Logger log;
   private ReviewDecision taken;
 
-  DecisionDesk(JobState job) {
+  /**
+   * Returns the desk of a job.
+   *
+   * @param log where ignored decisions are reported: the workflow's logger in a job
+   */
+  DecisionDesk(JobState job, Logger log) {
     this.job = job;
+    this.log = log;
   }
 
   /** Returns a signal's decision with the signal's action; no payload is a decision by nobody. */
@@ -73,6 +81,8 @@ final class DecisionDesk {
             .orElseGet(() -> outOfTurn(decision));
     if (problem == null) {
       taken = decision;
+    } else {
+      log.warn("job {}: decision via {} ignored: {}", job.jobId(), via.label(), problem);
     }
     DecisionRecord received =
         DecisionRecord.received(decision, job.revision(), via.label(), problem, job.now());

@@ -1,5 +1,7 @@
 package dev.conveyor.workflow;
 
+import dev.conveyor.workflow.activity.ApprovalReminder;
+import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
@@ -123,9 +125,33 @@ final class JobState {
     decisions.add(decision);
   }
 
-  /** Sets the decision awaited now, null when none is. */
-  void awaiting(AwaitingApproval awaited) {
-    awaiting = awaited;
+  /**
+   * Starts waiting for a decision on the current revision, from now until the approval timeout.
+   *
+   * @param detail what went wrong, when the models gave out or the budget stopped the round
+   * @return the decision awaited
+   */
+  AwaitingApproval awaitDecision(ApprovalReason why, boolean qaPassed, String detail) {
+    Instant since = now();
+    awaiting =
+        new AwaitingApproval(
+            why, revision, qaPassed, since, since.plus(request.approvalTimeout()), detail);
+    return awaiting;
+  }
+
+  /** Stops waiting for a decision: one was taken, or the wait expired. */
+  void stopAwaiting() {
+    awaiting = null;
+  }
+
+  /** Returns the newest attempt QA judged in the current revision, null when there is none. */
+  AttemptRecord lastJudged() {
+    return ledger.latestJudged(revision);
+  }
+
+  /** Returns the reminder that the decision awaited now is due soon. */
+  ApprovalReminder reminder() {
+    return new ApprovalReminder(jobId, revision, awaiting.reason(), awaiting.deadline(), now());
   }
 
   /** Ends the job in a final state. */

@@ -1,7 +1,6 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.DecisionDesk.Channel;
-import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.model.ApprovalPolicy;
@@ -10,7 +9,6 @@ import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
-import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.ExpiryAction;
 import dev.conveyor.workflow.model.FieldError;
 import dev.conveyor.workflow.model.JobRequest;
@@ -50,7 +48,7 @@ public class JobWorkflowImpl implements JobWorkflow {
           Workflow.getInfo().getWorkflowId(),
           () -> Instant.ofEpochMilli(Workflow.currentTimeMillis()));
 
-  private final DecisionDesk desk = new DecisionDesk(job);
+  private final DecisionDesk desk = new DecisionDesk(job, log);
   private final ModelSteps steps = new ModelSteps(job);
 
   /** Made once the run starts: the projection and the reminders read their versions then. */
@@ -143,8 +141,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       return Round.judged(generateUntilQaPasses(reviewerFeedback));
     } catch (BudgetGuard.AskHuman e) {
       log.info("job {}: {}", job.jobId(), e.getMessage());
-      AttemptRecord last = job.ledger().latestJudged(job.revision());
-      return Round.stopped(last, e.getMessage(), ApprovalReason.BUDGET);
+      return Round.stopped(job.lastJudged(), e.getMessage(), ApprovalReason.BUDGET);
     } catch (ActivityFailure e) {
       if (e.getCause() instanceof CanceledFailure || !JobVersions.sendsExhaustedModelsToHuman()) {
         throw e;
@@ -176,27 +173,16 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   /** Waits for a reviewer; returns the decision, or null when the approval timeout expires. */
   private ReviewDecision awaitDecision(ApprovalReason why, Round round) {
-    Instant since = job.now();
-    Instant deadline = since.plus(job.request().approvalTimeout());
     desk.open();
-    job.awaiting(
-        new AwaitingApproval(
-            why, job.revision(), round.qaPassed(), since, deadline, round.stopped()));
+    AwaitingApproval awaited = job.awaitDecision(why, round.qaPassed(), round.stopped());
     enter(Stage.AWAITING_APPROVAL);
     JobVisibility.awaitingDecision();
     boolean decided =
         reminders.await(
-            job.request().approvalTimeout(), desk::decided, this::reminder, transitions::reminded);
-    job.awaiting(null);
-    JobMetrics.approvalWait(why, decided, since, job.now());
+            job.request().approvalTimeout(), desk::decided, job::reminder, transitions::reminded);
+    job.stopAwaiting();
+    JobMetrics.approvalWait(why, decided, awaited.since(), job.now());
     return decided ? desk.taken() : null;
-  }
-
-  /** Returns the reminder that the decision awaited now is due soon. */
-  private ApprovalReminder reminder() {
-    AwaitingApproval awaited = job.awaiting();
-    return new ApprovalReminder(
-        job.jobId(), job.revision(), awaited.reason(), awaited.deadline(), job.now());
   }
 
   /** Ends a job the policy decides alone: approved when QA passed, failed otherwise. */
@@ -230,27 +216,19 @@ public class JobWorkflowImpl implements JobWorkflow {
     return finish(state, why, null, ApprovalState.NONE);
   }
 
-  private void enter(Stage next) {
-    transitions.enter(next);
-  }
-
-  private JobResult finish(Stage state, String why, String decidedBy, ApprovalState approval) {
-    return transitions.finish(state, why, decidedBy, approval);
-  }
-
   @Override
   public void approve(Decision decision) {
-    receive(DecisionDesk.fromSignal(decision, DecisionAction.APPROVE), Channel.SIGNAL);
+    desk.receive(DecisionDesk.fromSignal(decision, DecisionAction.APPROVE), Channel.SIGNAL);
   }
 
   @Override
   public void reject(Decision decision) {
-    receive(DecisionDesk.fromSignal(decision, DecisionAction.REJECT), Channel.SIGNAL);
+    desk.receive(DecisionDesk.fromSignal(decision, DecisionAction.REJECT), Channel.SIGNAL);
   }
 
   @Override
   public JobStatus decide(ReviewDecision decision) {
-    receive(decision, Channel.UPDATE);
+    desk.receive(decision, Channel.UPDATE);
     Workflow.await(() -> job.stage() != Stage.AWAITING_APPROVAL);
     return status();
   }
@@ -260,15 +238,16 @@ public class JobWorkflowImpl implements JobWorkflow {
     desk.screen(decision);
   }
 
-  private void receive(ReviewDecision decision, Channel via) {
-    DecisionRecord received = desk.receive(decision, via);
-    if (!received.applied()) {
-      log.warn("job {}: decision via {} ignored: {}", job.jobId(), via.label(), received.note());
-    }
-  }
-
   @Override
   public JobStatus status() {
     return job.status();
+  }
+
+  private void enter(Stage next) {
+    transitions.enter(next);
+  }
+
+  private JobResult finish(Stage state, String why, String decidedBy, ApprovalState approval) {
+    return transitions.finish(state, why, decidedBy, approval);
   }
 }
