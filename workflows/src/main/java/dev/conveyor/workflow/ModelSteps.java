@@ -23,6 +23,7 @@ import org.slf4j.Logger;
  */
 final class ModelSteps {
 
+  /** Logs under the workflow's name, as the job always has, so log filters keep working. */
   private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
 
   private final JobState job;
