@@ -30,11 +30,13 @@ public class ReorderedJobWorkflow implements JobWorkflow {
   public JobResult run(JobRequest request) {
     artifacts.storeText(request.requirements());
     routing.describeRoutes();
-    return JobResult.builder()
-        .jobId(Workflow.getInfo().getWorkflowId())
-        .state(Stage.FAILED)
-        .reason("reordered")
-        .build();
+    return JobResult.endedAt(
+        JobStatus.builder()
+            .jobId(Workflow.getInfo().getWorkflowId())
+            .stage(Stage.FAILED)
+            .reason("reordered")
+            .build(),
+        null);
   }
 
   @Override

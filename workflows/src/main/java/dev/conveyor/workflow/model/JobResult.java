@@ -47,7 +47,7 @@ public record JobResult(
    * @param decidedBy who decided: a reviewer, {@code policy}, {@code timeout} or null
    */
   public static JobResult endedAt(JobStatus status, String decidedBy) {
-    return from(status).decidedBy(decidedBy).build();
+    return of(status, status.stage(), decidedBy);
   }
 
   /**
@@ -55,122 +55,23 @@ public record JobResult(
    * how far the job got.
    */
   public static JobResult cancelled(JobStatus status) {
-    return from(status).state(Stage.CANCELLED).build();
+    return of(status, Stage.CANCELLED, null);
   }
 
-  /** Returns a builder holding what a status says of the job so far. */
-  private static Builder from(JobStatus status) {
-    return builder()
-        .jobId(status.jobId())
-        .state(status.stage())
-        .output(status.output())
-        .reason(status.reason())
-        .revisions(status.revision())
-        .qaAttempts(
-            (int) status.attempts().stream().filter(attempt -> attempt.verdict() != null).count())
-        .inputTokens(status.inputTokens())
-        .outputTokens(status.outputTokens())
-        .costUsd(status.costUsd())
-        .usageByStep(status.usageByStep())
-        .budgetInterventions(status.budgetInterventions());
-  }
-
-  /** Returns a builder of a result; the cost starts at zero. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Builds a result field by field, so no caller lines up 12 positional arguments. */
-  public static final class Builder {
-    private String jobId;
-    private Stage state;
-    private ArtifactRef output;
-    private String reason;
-    private String decidedBy;
-    private int revisions;
-    private int qaAttempts;
-    private long inputTokens;
-    private long outputTokens;
-    private BigDecimal costUsd = BigDecimal.ZERO;
-    private Map<Step, StepUsage> usageByStep;
-    private List<BudgetIntervention> budgetInterventions;
-
-    private Builder() {}
-
-    public Builder jobId(String value) {
-      this.jobId = value;
-      return this;
-    }
-
-    public Builder state(Stage value) {
-      this.state = value;
-      return this;
-    }
-
-    public Builder output(ArtifactRef value) {
-      this.output = value;
-      return this;
-    }
-
-    public Builder reason(String value) {
-      this.reason = value;
-      return this;
-    }
-
-    public Builder decidedBy(String value) {
-      this.decidedBy = value;
-      return this;
-    }
-
-    public Builder revisions(int value) {
-      this.revisions = value;
-      return this;
-    }
-
-    public Builder qaAttempts(int value) {
-      this.qaAttempts = value;
-      return this;
-    }
-
-    public Builder inputTokens(long value) {
-      this.inputTokens = value;
-      return this;
-    }
-
-    public Builder outputTokens(long value) {
-      this.outputTokens = value;
-      return this;
-    }
-
-    public Builder costUsd(BigDecimal value) {
-      this.costUsd = value;
-      return this;
-    }
-
-    public Builder usageByStep(Map<Step, StepUsage> value) {
-      this.usageByStep = value;
-      return this;
-    }
-
-    public Builder budgetInterventions(List<BudgetIntervention> value) {
-      this.budgetInterventions = value;
-      return this;
-    }
-
-    public JobResult build() {
-      return new JobResult(
-          jobId,
-          state,
-          output,
-          reason,
-          decidedBy,
-          revisions,
-          qaAttempts,
-          inputTokens,
-          outputTokens,
-          costUsd,
-          usageByStep,
-          budgetInterventions);
-    }
+  private static JobResult of(JobStatus status, Stage state, String decidedBy) {
+    int judged = (int) status.attempts().stream().filter(a -> a.verdict() != null).count();
+    return new JobResult(
+        status.jobId(),
+        state,
+        status.output(),
+        status.reason(),
+        decidedBy,
+        status.revision(),
+        judged,
+        status.inputTokens(),
+        status.outputTokens(),
+        status.costUsd(),
+        status.usageByStep(),
+        status.budgetInterventions());
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The status and result builders: what they leave out takes its empty value, and the JSON that
- * clients, the REST API and the job store read keeps its field names.
+ * The status builder and the result's factories: what they leave out takes its empty value, and the
+ * JSON that clients, the REST API and the job store read keeps its field names.
  */
 class JobRecordBuildersTests {
 
@@ -124,15 +124,27 @@ class JobRecordBuildersTests {
   }
 
   @Test
-  void should_build_a_result_whose_unset_fields_are_empty() {
+  void should_end_a_job_in_the_state_its_status_reached_with_who_decided() {
+    // given
+    JobStatus status =
+        JobStatus.builder()
+            .jobId("job-3")
+            .stage(Stage.APPROVED)
+            .reason("approved by alice")
+            .output(OUTPUT)
+            .build();
+
     // when
-    JobResult result = JobResult.builder().jobId("job-3").state(Stage.FAILED).reason("no").build();
+    JobResult result = JobResult.endedAt(status, "alice");
 
     // then
+    assertThat(result.state()).isEqualTo(Stage.APPROVED);
+    assertThat(result.reason()).isEqualTo("approved by alice");
+    assertThat(result.decidedBy()).isEqualTo("alice");
+    assertThat(result.qaAttempts()).isZero();
     assertThat(result.costUsd()).isEqualByComparingTo("0");
     assertThat(result.usageByStep()).isEmpty();
     assertThat(result.budgetInterventions()).isEmpty();
-    assertThat(result.output()).isNull();
   }
 
   private static Payload payload(Object value) {
