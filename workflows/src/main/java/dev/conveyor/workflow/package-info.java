@@ -16,8 +16,8 @@
  *   <li>{@link dev.conveyor.workflow.JobVersions}: every {@code Workflow.getVersion} change id.
  * </ul>
  *
- * <p>Only the state, the desk, the ledger, the budget guard, the approval rules and the texts are
- * plain Java; everything else here may call the Temporal workflow API, and nothing here may do I/O,
- * read the system clock or start threads: those belong to activities.
+ * <p>The state, the desk, the ledger, the budget guard and the approval rules make no Temporal call
+ * and are tested without Temporal; the rest may call the Temporal workflow API. Nothing here may do
+ * I/O, read the system clock or start threads: those belong to activities.
  */
 package dev.conveyor.workflow;
