@@ -1,5 +1,6 @@
 package dev.conveyor.client;
 
+import dev.conveyor.workflow.DecisionRejection;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Decision;
@@ -109,10 +110,12 @@ public class JobClient {
    * @throws JobNotFoundException for an unknown id
    */
   public JobStatus decide(String jobId, ReviewDecision decision) {
-    List<FieldError> errors = JobRequestValidator.validate(decision);
-    if (!errors.isEmpty()) {
+    Optional<DecisionRejection.InvalidDecision> invalid = DecisionRejection.invalid(decision);
+    if (invalid.isPresent()) {
       throw new DecisionRejectedException(
-          DecisionRejectedException.Reason.INVALID, "invalid decision: " + errors, errors);
+          DecisionRejectedException.Reason.INVALID,
+          invalid.get().getMessage(),
+          invalid.get().errors());
     }
     try {
       return call(jobId, () -> stub(jobId).decide(decision));
@@ -154,7 +157,7 @@ public class JobClient {
           if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
             // Temporal closes a cancelled workflow as cancelled whatever it returns; the job's
             // own status still tells how far it got.
-            return Optional.of(cancelledResult(stub(jobId).status()));
+            return Optional.of(JobResult.cancelled(stub(jobId).status()));
           }
           if (state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             throw new JobClientException("job " + jobId + " ended without a result: " + state);
@@ -251,23 +254,6 @@ public class JobClient {
         throw new JobClientException("interrupted while watching job " + jobId, e);
       }
     }
-  }
-
-  private static JobResult cancelledResult(JobStatus status) {
-    int judged = (int) status.attempts().stream().filter(a -> a.verdict() != null).count();
-    return new JobResult(
-        status.jobId(),
-        Stage.CANCELLED,
-        status.output(),
-        status.reason(),
-        null,
-        status.revision(),
-        judged,
-        status.inputTokens(),
-        status.outputTokens(),
-        status.costUsd(),
-        status.usageByStep(),
-        status.budgetInterventions());
   }
 
   /**

@@ -176,7 +176,9 @@ class JobClientTests {
             e -> {
               assertThat(e.reason()).isEqualTo(DecisionRejectedException.Reason.INVALID);
               assertThat(e.errors()).extracting(FieldError::field).containsExactly("reviewer");
-            });
+            })
+        .as("the workflow's own words for the same decision")
+        .hasMessage("invalid decision: [reviewer: is required]");
     assertThat(jobs.decide(jobId, approve).stage()).isEqualTo(Stage.APPROVED);
     assertThatThrownBy(() -> jobs.decide(jobId, approve))
         .isInstanceOfSatisfying(
