@@ -53,7 +53,7 @@ final class JobProjection {
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofMillis(500))
                   .setBackoffCoefficient(2.0)
-                  .setMaximumAttempts(4)
+                  .setMaximumAttempts(JobStoreActivities.ATTEMPTS)
                   .build())
           .build();
 
