@@ -103,6 +103,16 @@ public class JobClient {
   }
 
   /**
+   * Returns a job's stage as Temporal's search attribute {@code ConveyorStage} records it: Temporal
+   * answers without asking a worker, so it works while every worker is down.
+   *
+   * @throws JobNotFoundException for an unknown id
+   */
+  public Stage stage(String jobId) {
+    return call(jobId, () -> stageOf(describe(jobId)));
+  }
+
+  /**
    * Applies a reviewer's decision synchronously and returns the job's status once the job has acted
    * on it: APPROVED, REJECTED, or the new revision under way.
    *

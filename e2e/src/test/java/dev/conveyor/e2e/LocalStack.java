@@ -35,7 +35,12 @@ import java.util.function.Predicate;
  */
 public final class LocalStack implements AutoCloseable {
 
-  public static final Duration STARTUP = Duration.ofSeconds(90);
+  /**
+   * How long a process may take to start; {@code -Dconveyor.e2e.startup-seconds} on a loaded
+   * machine.
+   */
+  public static final Duration STARTUP =
+      Duration.ofSeconds(Long.getLong("conveyor.e2e.startup-seconds", 90));
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";

@@ -1,6 +1,7 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.activity.ActivityErrors;
+import dev.conveyor.workflow.activity.JobStoreActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -54,7 +55,7 @@ final class JobActivityOptions {
               RetryOptions.newBuilder()
                   .setInitialInterval(Duration.ofMillis(500))
                   .setBackoffCoefficient(2.0)
-                  .setMaximumAttempts(4)
+                  .setMaximumAttempts(JobStoreActivities.ATTEMPTS)
                   .build())
           .build();
 

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -104,6 +105,14 @@ class SecurityConfiguration {
               .build());
     }
     return new InMemoryUserDetailsManager(users);
+  }
+
+  /** Stops start-up when a development credential would be served on a reachable address. */
+  @Bean
+  DevCredentialsGuard devCredentialsGuard(
+      Environment environment, ConveyorSecurityProperties properties, PasswordEncoder encoder) {
+    return DevCredentialsGuard.check(
+        environment.getProperty(DevCredentialsGuard.ADDRESS_SETTING), properties, encoder);
   }
 
   @Bean

@@ -23,6 +23,10 @@ public final class JobRequestValidator {
   public static final int MAX_SUBMITTER_LENGTH = 200;
   public static final Duration MAX_APPROVAL_TIMEOUT = Duration.ofDays(365);
 
+  /** Why a text holding the NUL character is refused. */
+  public static final String NUL_MESSAGE =
+      "contains the NUL character (\\u0000), which the job store cannot keep";
+
   private JobRequestValidator() {}
 
   /** Returns the errors of a request, empty when it is valid. */
@@ -45,6 +49,7 @@ public final class JobRequestValidator {
                   + JobRequest.MAX_REQUIREMENTS
                   + " are allowed"));
     }
+    checkStorable(errors, "requirements", requirements);
     if (request.outputKind() == null) {
       errors.add(new FieldError("outputKind", "is required: TEXT or IMAGE"));
     }
@@ -63,6 +68,7 @@ public final class JobRequestValidator {
                   "qaCriteria[" + i + "]",
                   "is longer than " + MAX_CRITERION_LENGTH + " characters"));
         }
+        checkStorable(errors, "qaCriteria[" + i + "]", criterion);
       }
     }
     checkRange(errors, "maxQaAttempts", request.maxQaAttempts(), 1, MAX_QA_ATTEMPTS);
@@ -86,6 +92,7 @@ public final class JobRequestValidator {
       errors.add(
           new FieldError("submitter", "is longer than " + MAX_SUBMITTER_LENGTH + " characters"));
     }
+    checkStorable(errors, "submitter", request.submitter());
     List<String> tags = request.tags();
     if (tags != null) {
       if (tags.size() > MAX_TAGS) {
@@ -97,6 +104,7 @@ public final class JobRequestValidator {
           errors.add(
               new FieldError("tags[" + i + "]", "must be 1 to " + MAX_TAG_LENGTH + " characters"));
         }
+        checkStorable(errors, "tags[" + i + "]", tag);
       }
     }
     return errors;
@@ -127,7 +135,20 @@ public final class JobRequestValidator {
           new FieldError(
               "comment", "is longer than " + ReviewDecision.MAX_COMMENT + " characters"));
     }
+    checkStorable(errors, "reviewer", decision.reviewer());
+    checkStorable(errors, "comment", decision.comment());
     return errors;
+  }
+
+  /**
+   * Refuses a text the job store cannot keep: PostgreSQL stores no NUL character, so every write of
+   * a job holding one would fail and the job would vanish from the listing, the inbox and the
+   * timeline.
+   */
+  private static void checkStorable(List<FieldError> errors, String field, String text) {
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      errors.add(new FieldError(field, NUL_MESSAGE));
+    }
   }
 
   private static void checkRange(
