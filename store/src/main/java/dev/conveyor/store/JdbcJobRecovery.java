@@ -35,11 +35,12 @@ public final class JdbcJobRecovery implements JobRecovery {
   }
 
   @Override
-  public List<String> unfinished(int limit) {
+  public List<String> unfinished(String after, int limit) {
     return jdbc.sql(
-            "SELECT job_id FROM jobs WHERE finished_at IS NULL AND stage <> ?"
-                + " ORDER BY created_at, job_id LIMIT ?")
+            "SELECT job_id FROM jobs WHERE finished_at IS NULL AND stage <> ? AND job_id > ?"
+                + " ORDER BY job_id LIMIT ?")
         .param(Stage.LOST.name())
+        .param(after == null ? "" : after)
         .param(limit)
         .query(String.class)
         .list();
@@ -57,7 +58,8 @@ public final class JdbcJobRecovery implements JobRecovery {
   }
 
   @Override
-  public Optional<String> linkResubmission(String jobId, String resubmittedAs, String by, Instant at) {
+  public Optional<String> linkResubmission(
+      String jobId, String resubmittedAs, String by, Instant at) {
     jdbc.sql(LINK)
         .param("jobId", jobId)
         .param("resubmittedAs", resubmittedAs)

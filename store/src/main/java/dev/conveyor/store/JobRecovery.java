@@ -13,12 +13,13 @@ import java.util.Optional;
 public interface JobRecovery {
 
   /**
-   * Returns the ids of the jobs the store records as not ended (neither finished nor LOST), oldest
-   * first: the jobs a reconciliation checks against Temporal.
+   * Returns the ids of the jobs the store records as not ended (neither finished nor LOST), in id
+   * order: the jobs a reconciliation checks against Temporal, one page at a time.
    *
+   * @param after the last id of the previous page, or null for the first page
    * @param limit the most ids to return
    */
-  List<String> unfinished(int limit);
+  List<String> unfinished(String after, int limit);
 
   /**
    * Marks a job LOST with a reason, unless it has ended or is LOST already. The job leaves the

@@ -50,7 +50,7 @@ class JobRecoveryTests {
     assertThat(job.summary().finishedAt()).isEqualTo(found);
     assertThat(job.awaiting()).isNull();
     assertThat(queries.count(JobFilter.awaitingApproval())).isZero();
-    assertThat(recovery.unfinished(10)).isEmpty();
+    assertThat(recovery.unfinished(null, 10)).isEmpty();
   }
 
   @Test
@@ -68,9 +68,8 @@ class JobRecoveryTests {
 
     // then
     assertThat(marked).isFalse();
-    assertThat(queries.find("job-ended").orElseThrow().summary().stage())
-        .isEqualTo(Stage.APPROVED);
-    assertThat(recovery.unfinished(10)).containsExactly("job-running");
+    assertThat(queries.find("job-ended").orElseThrow().summary().stage()).isEqualTo(Stage.APPROVED);
+    assertThat(recovery.unfinished(null, 10)).containsExactly("job-running");
   }
 
   @Test

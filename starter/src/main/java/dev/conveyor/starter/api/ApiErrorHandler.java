@@ -8,6 +8,7 @@ import dev.conveyor.starter.client.JobClientException;
 import dev.conveyor.starter.client.JobEndedException;
 import dev.conveyor.starter.client.JobNotFoundException;
 import dev.conveyor.starter.client.TemporalUnavailableException;
+import dev.conveyor.starter.jobs.ResubmissionRefusedException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -75,6 +76,11 @@ class ApiErrorHandler {
 
   @ExceptionHandler
   ResponseEntity<ApiError> ended(JobEndedException e) {
+    return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> resubmissionRefused(ResubmissionRefusedException e) {
     return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage()));
   }
 

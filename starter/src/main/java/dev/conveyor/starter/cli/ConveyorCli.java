@@ -36,6 +36,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * reject ID --comment C [--regenerate]
  * watch ID [--until-decision]
  * output ID --to FILE
+ * resubmit ID [--key IDEMPOTENCY_KEY]
  * hash-key KEY
  * hash-password PASSWORD
  * </pre>
@@ -60,6 +61,7 @@ public final class ConveyorCli {
           "reject",
           "watch",
           "output",
+          "resubmit",
           "hash-key",
           "hash-password",
           "help");
@@ -78,6 +80,7 @@ public final class ConveyorCli {
         reject  JOB_ID --comment C [--regenerate]
         watch   JOB_ID [--until-decision]                   live progress until a final state
         output  JOB_ID --to FILE                            downloads the output
+        resubmit JOB_ID [--key IDEMPOTENCY_KEY]             starts a LOST job again, prints its id
         hash-key KEY                                        the SHA-256 to configure for an API key
         hash-password PASSWORD                              the {bcrypt} hash for a console user
         help                                                this text
@@ -118,7 +121,9 @@ public final class ConveyorCli {
           "watch",
           Map.of("url", Kind.VALUE, "until-decision", Kind.FLAG),
           "output",
-          Map.of("url", Kind.VALUE, "to", Kind.VALUE));
+          Map.of("url", Kind.VALUE, "to", Kind.VALUE),
+          "resubmit",
+          Map.of("url", Kind.VALUE, "key", Kind.VALUE));
 
   private final PrintStream out;
   private final PrintStream err;
@@ -167,6 +172,7 @@ public final class ConveyorCli {
         case "status" -> status(api, parsed);
         case "approve" -> decide(api, parsed, "approve");
         case "reject" -> decide(api, parsed, "reject");
+        case "resubmit" -> resubmit(api, parsed);
         case "watch" ->
             new JobWatcher(api, out, pollInterval)
                 .watch(parsed.single("a job id"), parsed.flag("until-decision"));
@@ -204,7 +210,19 @@ public final class ConveyorCli {
   }
 
   private int status(ConveyorHttp api, CliArgs args) throws CliException {
-    StatusFormatter.summary(api.status(args.single("a job id"))).forEach(out::println);
+    ConveyorHttp.StatusAnswer answer = api.statusAnswer(args.single("a job id"));
+    StatusFormatter.summary(answer.status()).forEach(out::println);
+    StatusFormatter.origin(answer).forEach(out::println);
+    return 0;
+  }
+
+  private int resubmit(ConveyorHttp api, CliArgs args) throws CliException {
+    String jobId = args.single("a job id");
+    StartedJob job = api.resubmit(jobId, args.value("key"));
+    if (!job.created()) {
+      err.println("conveyor: " + jobId + " was already resubmitted as " + job.jobId());
+    }
+    out.println(job.jobId());
     return 0;
   }
 

@@ -26,6 +26,17 @@ final class ConveyorHttp {
   /** An artifact as downloaded. */
   record Download(String contentType, byte[] bytes) {}
 
+  /**
+   * A status with where it came from: {@code source} TEMPORAL or STORE (then {@code sourceReason}
+   * says why), and the job's resubmission links, null when absent.
+   */
+  record StatusAnswer(
+      JobStatus status,
+      String source,
+      String sourceReason,
+      String resubmittedAs,
+      String resubmittedFrom) {}
+
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final URI base;
@@ -57,7 +68,38 @@ final class ConveyorHttp {
   }
 
   JobStatus status(String jobId) throws CliException {
-    return read(send(builder(job(jobId)).GET().build()), JobStatus.class);
+    return statusAnswer(jobId).status();
+  }
+
+  StatusAnswer statusAnswer(String jobId) throws CliException {
+    HttpResponse<byte[]> response = send(builder(job(jobId)).GET().build());
+    JsonNode body = read(response, JsonNode.class);
+    try {
+      return new StatusAnswer(
+          json.treeToValue(body, JobStatus.class),
+          text(body, "source"),
+          text(body, "sourceReason"),
+          text(body, "resubmittedAs"),
+          text(body, "resubmittedFrom"));
+    } catch (JacksonException e) {
+      throw new CliException(
+          CliException.FAILURE, "unexpected answer from " + response.uri() + ": " + e);
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.path(field);
+    return value.isString() ? value.asString() : null;
+  }
+
+  /** Resubmits a LOST job; {@code idempotencyKey} may be null. */
+  StartedJob resubmit(String jobId, String idempotencyKey) throws CliException {
+    HttpRequest.Builder post =
+        builder(job(jobId) + "/resubmit").POST(HttpRequest.BodyPublishers.noBody());
+    if (idempotencyKey != null) {
+      post.header("Idempotency-Key", idempotencyKey);
+    }
+    return read(send(post.build()), StartedJob.class);
   }
 
   JobStatus decide(String jobId, String action, Decision decision) throws CliException {

@@ -2,7 +2,11 @@ package dev.conveyor.starter.console;
 
 import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.client.DecisionRejectedException;
+import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.config.NoJobStore;
+import dev.conveyor.starter.jobs.JobReads;
+import dev.conveyor.starter.jobs.ResubmissionRefusedException;
+import dev.conveyor.starter.jobs.Resubmissions;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.review.SelfApprovalException;
 import dev.conveyor.starter.security.Role;
@@ -46,20 +50,29 @@ class ConsoleController {
   private static final Set<String> DECIDERS =
       Set.of(Role.REVIEWER.authority().getAuthority(), Role.ADMIN.authority().getAuthority());
 
+  private static final Set<String> SUBMITTERS =
+      Set.of(Role.SUBMITTER.authority().getAuthority(), Role.ADMIN.authority().getAuthority());
+
   private final JobQueries store;
   private final ArtifactReader artifacts;
   private final ReviewDecisions decisions;
   private final Clock clock;
+  private final JobReads reads;
+  private final Resubmissions resubmissions;
 
   ConsoleController(
       ObjectProvider<JobQueries> store,
       ArtifactReader artifacts,
       ReviewDecisions decisions,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      JobReads reads,
+      Resubmissions resubmissions) {
     this.store = store.getIfAvailable(NoJobStore::new);
     this.artifacts = artifacts;
     this.decisions = decisions;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.reads = reads;
+    this.resubmissions = resubmissions;
   }
 
   /** The signed-in user's name, shown in every page's header. */
@@ -78,7 +91,7 @@ class ConsoleController {
     return "login";
   }
 
-  /** The inbox: jobs awaiting a decision, the longest waiting first. */
+  /** The inbox: jobs awaiting a decision, the longest waiting first; never a job Temporal lost. */
   @GetMapping("/console")
   String inbox(
       @RequestParam(required = false) String tag,
@@ -89,7 +102,8 @@ class ConsoleController {
     model.addAttribute("query", query);
     model.addAttribute("now", clock.instant());
     try {
-      JobPage jobs = store.list(query.filter(clock.instant()), query.page(), InboxQuery.PAGE_SIZE);
+      JobPage jobs =
+          reads.awaiting(query.filter(clock.instant()), query.page(), InboxQuery.PAGE_SIZE);
       model.addAttribute("jobs", jobs);
       model.addAttribute("lastPage", (jobs.total() - 1) / InboxQuery.PAGE_SIZE);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -101,17 +115,34 @@ class ConsoleController {
   /** One job: requirements, prompt, output, attempts with verdicts, cost, audit and timeline. */
   @GetMapping("/console/jobs/{id}")
   String job(@PathVariable String id, Authentication principal, Model model) {
-    JobDetail job = find(id);
+    JobDetail job = reads.detail(id);
     boolean awaiting = job.summary().stage() == Stage.AWAITING_APPROVAL;
+    boolean resubmittable =
+        job.summary().stage() == Stage.LOST && job.summary().resubmittedAs() == null;
     model.addAttribute(
         "view",
         new JobPageView(
             job,
             text(job.prompt()),
             job.output() == null || job.output().image() ? null : text(job.output()),
-            awaiting && mayDecide(principal),
+            awaiting && hasRole(principal, DECIDERS),
+            resubmittable && hasRole(principal, SUBMITTERS),
             JobPageView.versionOf(job)));
     return "job";
+  }
+
+  /** Starts a LOST job again and shows the new job. */
+  @PostMapping("/console/jobs/{id}/resubmit")
+  String resubmit(@PathVariable String id, Authentication principal, RedirectAttributes redirect) {
+    try {
+      StartedJob started = resubmissions.resubmit(id, null, principal.getName());
+      redirect.addAttribute("id", started.jobId());
+      redirect.addFlashAttribute("notice", "Resubmitted as " + started.jobId() + ".");
+    } catch (ResubmissionRefusedException e) {
+      redirect.addAttribute("id", id);
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/console/jobs/{id}";
   }
 
   /** What the live script polls: the job's stage, revision and version. */
@@ -204,10 +235,10 @@ class ConsoleController {
     }
   }
 
-  private static boolean mayDecide(Authentication principal) {
+  private static boolean hasRole(Authentication principal, Set<String> roles) {
     return principal != null
         && principal.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
-            .anyMatch(DECIDERS::contains);
+            .anyMatch(roles::contains);
   }
 }

@@ -15,10 +15,17 @@ import java.util.stream.Stream;
  * @param promptText the generated prompt, null before it is written or when it cannot be read
  * @param outputText the newest output when it is text, null otherwise
  * @param canDecide whether the job awaits a decision and the viewer is a reviewer or admin
+ * @param canResubmit whether the job is LOST, not resubmitted yet, and the viewer is a submitter or
+ *     admin
  * @param version what changes whenever the page would: the live script compares it
  */
 public record JobPageView(
-    JobDetail job, String promptText, String outputText, boolean canDecide, String version) {
+    JobDetail job,
+    String promptText,
+    String outputText,
+    boolean canDecide,
+    boolean canResubmit,
+    String version) {
 
   /** Returns the cost of every model call. */
   public BigDecimal totalCost() {
