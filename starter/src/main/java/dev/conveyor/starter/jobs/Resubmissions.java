@@ -1,11 +1,13 @@
 package dev.conveyor.starter.jobs;
 
+import dev.conveyor.starter.client.InvalidJobRequestException;
 import dev.conveyor.starter.client.JobClient;
 import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobQueries;
 import dev.conveyor.store.JobRecovery;
 import dev.conveyor.store.JobSummary;
+import dev.conveyor.workflow.model.FieldError;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.Stage;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Starts a LOST job again from the request the store holds, as a submission by the resubmitting
@@ -50,8 +53,16 @@ public class Resubmissions {
    * @return the new job; {@code created} is false when an earlier resubmission started it
    * @throws dev.conveyor.starter.client.JobNotFoundException when the store does not know the job
    * @throws ResubmissionRefusedException when the job is not LOST or has no stored request
+   * @throws InvalidJobRequestException when the idempotency key is invalid
    */
   public StartedJob resubmit(String jobId, String idempotencyKey, String principal) {
+    if (idempotencyKey != null && !JobClient.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      throw new InvalidJobRequestException(
+          List.of(
+              new FieldError(
+                  "idempotencyKey",
+                  "must be 1 to 200 characters of letters, digits, '.', '_', ':' or '-'")));
+    }
     JobDetail job = reads.detail(jobId);
     String earlier = job.summary().resubmittedAs();
     if (earlier != null) {
