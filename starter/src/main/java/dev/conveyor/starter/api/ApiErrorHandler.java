@@ -8,7 +8,7 @@ import dev.conveyor.starter.client.JobClientException;
 import dev.conveyor.starter.client.JobEndedException;
 import dev.conveyor.starter.client.JobNotFoundException;
 import dev.conveyor.starter.client.TemporalUnavailableException;
-import dev.conveyor.starter.jobs.ResubmissionRefusedException;
+import dev.conveyor.starter.jobs.LostJobConflictException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -80,7 +80,7 @@ class ApiErrorHandler {
   }
 
   @ExceptionHandler
-  ResponseEntity<ApiError> resubmissionRefused(ResubmissionRefusedException e) {
+  ResponseEntity<ApiError> lostJobConflict(LostJobConflictException e) {
     return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage()));
   }
 

@@ -75,6 +75,7 @@ class JobController {
       }
       request = request.toBuilder().submitter(submitter).build();
     }
+    resubmissions.refuseKeyOfLostJob(idempotencyKey);
     return started(jobs.start(idempotencyKey, request));
   }
 

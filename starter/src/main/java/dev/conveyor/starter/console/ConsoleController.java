@@ -5,7 +5,7 @@ import dev.conveyor.starter.client.DecisionRejectedException;
 import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.config.NoJobStore;
 import dev.conveyor.starter.jobs.JobReads;
-import dev.conveyor.starter.jobs.ResubmissionRefusedException;
+import dev.conveyor.starter.jobs.LostJobConflictException;
 import dev.conveyor.starter.jobs.Resubmissions;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.review.SelfApprovalException;
@@ -138,7 +138,7 @@ class ConsoleController {
       StartedJob started = resubmissions.resubmit(id, null, principal.getName());
       redirect.addAttribute("id", started.jobId());
       redirect.addFlashAttribute("notice", "Resubmitted as " + started.jobId() + ".");
-    } catch (ResubmissionRefusedException e) {
+    } catch (LostJobConflictException e) {
       redirect.addAttribute("id", id);
       redirect.addFlashAttribute("error", e.getMessage());
     }

@@ -105,6 +105,21 @@ public class JobReads {
     return jobs;
   }
 
+  /**
+   * Returns whether the store knows a job that Temporal does not. An unreachable Temporal is no
+   * answer: then this returns false.
+   */
+  public boolean lostToTemporal(String jobId) {
+    if (storedSummary(jobId).isEmpty()) {
+      return false;
+    }
+    try {
+      return !temporal.exists(jobId);
+    } catch (TemporalUnavailableException e) {
+      return false;
+    }
+  }
+
   private static JobView fromStore(JobDetail job, String reason) {
     JobSummary summary = job.summary();
     return new JobView(

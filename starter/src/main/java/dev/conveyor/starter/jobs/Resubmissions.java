@@ -52,7 +52,7 @@ public class Resubmissions {
    * @param principal who resubmits: the new job's submitter
    * @return the new job; {@code created} is false when an earlier resubmission started it
    * @throws dev.conveyor.starter.client.JobNotFoundException when the store does not know the job
-   * @throws ResubmissionRefusedException when the job is not LOST or has no stored request
+   * @throws LostJobConflictException when the job is not LOST or has no stored request
    * @throws InvalidJobRequestException when the idempotency key is invalid
    */
   public StartedJob resubmit(String jobId, String idempotencyKey, String principal) {
@@ -69,7 +69,7 @@ public class Resubmissions {
       return existing(earlier);
     }
     if (job.summary().stage() != Stage.LOST) {
-      throw new ResubmissionRefusedException(
+      throw new LostJobConflictException(
           "job "
               + jobId
               + " is "
@@ -77,23 +77,45 @@ public class Resubmissions {
               + ", not LOST: only a job Temporal has lost can be resubmitted");
     }
     if (job.request() == null) {
-      throw new ResubmissionRefusedException(
+      throw new LostJobConflictException(
           "the job store holds no request for job " + jobId + ", so it cannot be resubmitted");
     }
     JobRequest request = job.request().toBuilder().submitter(principal).build();
-    StartedJob started =
-        jobs.start(idempotencyKey == null ? derivedKey(jobId) : idempotencyKey, request);
+    String key = idempotencyKey == null ? derivedKey(jobId) : idempotencyKey;
+    refuseKeyOfLostJob(key);
+    StartedJob started = jobs.start(key, request);
     String linked =
         recovery
             .linkResubmission(jobId, started.jobId(), principal, clock.instant())
             .orElseThrow(
                 () ->
-                    new ResubmissionRefusedException(
+                    new LostJobConflictException(
                         "job "
                             + started.jobId()
                             + " already replaces another job; resubmit with another idempotency"
                             + " key"));
     return linked.equals(started.jobId()) ? started : existing(linked);
+  }
+
+  /**
+   * Refuses an idempotency key whose job the store holds but Temporal no longer knows: a new
+   * workflow under that id would be a different job hidden behind the old one's record.
+   *
+   * @throws LostJobConflictException when the key names such a job
+   */
+  public void refuseKeyOfLostJob(String idempotencyKey) {
+    if (idempotencyKey == null || !JobClient.IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      return;
+    }
+    String jobId = JobClient.JOB_ID_PREFIX + idempotencyKey;
+    if (reads.lostToTemporal(jobId)) {
+      throw new LostJobConflictException(
+          "the idempotency key names job "
+              + jobId
+              + ", which Temporal no longer knows; resubmit that job (POST /api/jobs/"
+              + jobId
+              + "/resubmit) or use another key");
+    }
   }
 
   private StartedJob existing(String jobId) {

@@ -319,7 +319,7 @@ class TemporalLossTests {
 
   @Test
   @Order(7)
-  void should_refuse_a_resubmission_without_the_submitter_role_or_of_a_job_that_is_not_lost()
+  void should_refuse_a_resubmission_without_the_role_of_a_job_not_lost_or_with_a_lost_jobs_key()
       throws Exception {
     assertThat(resubmit(new Http(baseUrl(), null), parked, null).statusCode()).isEqualTo(401);
     assertThat(resubmit(new Http(baseUrl(), REVIEWER_KEY), parked, null).statusCode())
@@ -334,6 +334,15 @@ class TemporalLossTests {
                 + finished
                 + " is APPROVED, not LOST: only a job Temporal has lost can be resubmitted");
     assertThat(resubmit(admin, "job-unknown-" + RUN, null).statusCode()).isEqualTo(404);
+    HttpResponse<String> keyOfLostJob =
+        admin.post(
+            "/api/jobs",
+            "{\"requirements\":\"A haiku about parked\",\"outputKind\":\"TEXT\"}",
+            "Idempotency-Key",
+            parked.substring("job-".length()));
+    assertThat(keyOfLostJob.statusCode()).isEqualTo(409);
+    assertThat(Http.json(keyOfLostJob).path("error").asString())
+        .startsWith("the idempotency key names job " + parked + ", which Temporal no longer knows");
     HttpResponse<String> badKey = resubmit(admin, parked, "no spaces");
     assertThat(badKey.statusCode()).isEqualTo(400);
     assertThat(Http.json(badKey).path("fields").get(0).path("field").asString())
