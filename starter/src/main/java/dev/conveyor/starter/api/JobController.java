@@ -4,6 +4,7 @@ import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.client.DecisionRejectedException;
 import dev.conveyor.starter.client.InvalidJobRequestException;
 import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.starter.client.JobNotFoundException;
 import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.jobs.JobReads;
 import dev.conveyor.starter.jobs.JobView;
@@ -133,8 +134,18 @@ class JobController {
       throw new DecisionRejectedException(
           DecisionRejectedException.Reason.INVALID, "invalid decision", errors);
     }
-    return decisions.decide(
-        id, action, body.comment(), Boolean.TRUE.equals(body.regenerate()), principal);
+    try {
+      return decisions.decide(
+          id, action, body.comment(), Boolean.TRUE.equals(body.regenerate()), principal);
+    } catch (JobNotFoundException e) {
+      if (reads.lostToTemporal(id)) {
+        throw new DecisionRejectedException(
+            DecisionRejectedException.Reason.JOB_ENDED,
+            "job " + id + " is lost: Temporal no longer knows it; resubmit it to run it again",
+            List.of());
+      }
+      throw e;
+    }
   }
 
   /** A body may repeat the principal's name, or leave it out; naming anyone else is a 400. */

@@ -198,6 +198,11 @@ class TemporalLossTests {
     assertThat(lost.path("awaiting").isNull()).isTrue();
     assertThat(ids(list("state=LOST"))).contains(parked, parkedToo);
     assertThat(ids(list("stage=AWAITING_APPROVAL"))).doesNotContain(parked, parkedToo);
+    HttpResponse<String> approval =
+        new Http(baseUrl(), REVIEWER_KEY).post("/api/jobs/" + parked + "/approve", null);
+    assertThat(approval.statusCode()).isEqualTo(409);
+    assertThat(Http.json(approval).path("error").asString())
+        .startsWith("job " + parked + " is lost");
     assertThat(ids(list("state=running"))).doesNotContain(parked, parkedToo);
     assertThat(page(get("/console").with(reviewer()))).doesNotContain(parked);
     assertThat(page(get("/console/jobs/" + parked).with(user("sam").roles("SUBMITTER"))))
