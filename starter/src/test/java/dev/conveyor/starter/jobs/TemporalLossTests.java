@@ -174,21 +174,20 @@ class TemporalLossTests {
     // given: Temporal back, empty, with a worker
     temporal.startServer();
     temporal.startWorker();
-    List<String> marked = new ArrayList<>();
+    LostJobReconciler reconciler = new LostJobReconciler(lostJobs, Duration.ofMillis(500));
 
-    // when
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> {
-              LostJobs.Reconciliation look = lostJobs.reconcile();
-              marked.addAll(look.markedLost());
-              return !look.temporalUnreachable();
-            });
+    // when: the reconciler looks every half second until the channel is back
+    try {
+      reconciler.onApplicationEvent(null);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> ids(list("state=LOST")).containsAll(List.of(parked, parkedToo)));
+    } finally {
+      reconciler.destroy();
+    }
 
     // then
-    assertThat(marked).contains(parked, parkedToo).doesNotContain(finished);
+    assertThat(ids(list("state=LOST"))).doesNotContain(finished);
     JsonNode lost = statusOf(parked);
     assertThat(lost.path("stage").asString()).isEqualTo("LOST");
     assertThat(lost.path("reason").asString()).isEqualTo(LostJobs.REASON);
