@@ -73,18 +73,15 @@ final class ConveyorHttp {
 
   StatusAnswer statusAnswer(String jobId) throws CliException {
     HttpResponse<byte[]> response = send(builder(job(jobId)).GET().build());
+    // The status is read from the bytes, not from a tree, so decimals keep their scale.
+    JobStatus status = read(response, JobStatus.class);
     JsonNode body = read(response, JsonNode.class);
-    try {
-      return new StatusAnswer(
-          json.treeToValue(body, JobStatus.class),
-          text(body, "source"),
-          text(body, "sourceReason"),
-          text(body, "resubmittedAs"),
-          text(body, "resubmittedFrom"));
-    } catch (JacksonException e) {
-      throw new CliException(
-          CliException.FAILURE, "unexpected answer from " + response.uri() + ": " + e);
-    }
+    return new StatusAnswer(
+        status,
+        text(body, "source"),
+        text(body, "sourceReason"),
+        text(body, "resubmittedAs"),
+        text(body, "resubmittedFrom"));
   }
 
   private static String text(JsonNode body, String field) {
