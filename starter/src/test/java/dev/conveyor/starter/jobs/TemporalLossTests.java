@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.conveyor.starter.cli.ConveyorCli;
 import dev.conveyor.starter.security.ApiKeys;
+import dev.conveyor.starter.testing.ConsolePages;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
 import dev.conveyor.store.JdbcJobStoreWriter;
@@ -40,6 +41,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
@@ -396,14 +398,8 @@ class TemporalLossTests {
     return ids;
   }
 
-  private String page(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-      throws Exception {
-    return mvc.perform(request)
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString(StandardCharsets.UTF_8);
+  private String page(RequestBuilder request) throws Exception {
+    return ConsolePages.ok(mvc, request);
   }
 
   private static RequestPostProcessor reviewer() {
