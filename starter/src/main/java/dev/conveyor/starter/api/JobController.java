@@ -1,11 +1,11 @@
 package dev.conveyor.starter.api;
 
+import dev.conveyor.client.DecisionRejectedException;
+import dev.conveyor.client.InvalidJobRequestException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobNotFoundException;
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.DecisionRejectedException;
-import dev.conveyor.starter.client.InvalidJobRequestException;
-import dev.conveyor.starter.client.JobClient;
-import dev.conveyor.starter.client.JobNotFoundException;
-import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.jobs.JobReads;
 import dev.conveyor.starter.jobs.JobView;
 import dev.conveyor.starter.jobs.Resubmissions;

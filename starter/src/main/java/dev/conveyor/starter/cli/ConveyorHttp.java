@@ -1,9 +1,12 @@
 package dev.conveyor.starter.cli;
 
-import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.client.StartedJob;
+import dev.conveyor.store.JobPage;
+import dev.conveyor.store.TimelineEvent;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.Stage;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +41,9 @@ final class ConveyorHttp {
       String sourceReason,
       String resubmittedAs,
       String resubmittedFrom) {}
+
+  /** A job's timeline as {@code GET /api/jobs/{id}/timeline} answers it. */
+  record Timeline(String jobId, Stage stage, List<TimelineEvent> events) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -108,6 +116,21 @@ final class ConveyorHttp {
     return read(send(post), JobStatus.class);
   }
 
+  /** Returns a page of the job listing; the query holds the REST parameters that are set. */
+  JobPage list(Map<String, String> query) throws CliException {
+    StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+    query.forEach((name, value) -> parameters.add(name + "=" + encode(value)));
+    return read(send(builder("/api/jobs" + parameters).GET().build()), JobPage.class);
+  }
+
+  Timeline timeline(String jobId) throws CliException {
+    return read(send(builder(job(jobId) + "/timeline").GET().build()), Timeline.class);
+  }
+
+  void cancel(String jobId) throws CliException {
+    send(builder(job(jobId) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   Download output(String jobId) throws CliException {
     HttpResponse<byte[]> response = send(builder(job(jobId) + "/output").GET().build());
     String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
@@ -122,7 +145,11 @@ final class ConveyorHttp {
   }
 
   private static String job(String jobId) {
-    return "/api/jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/api/jobs/" + encode(jobId);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) throws CliException {

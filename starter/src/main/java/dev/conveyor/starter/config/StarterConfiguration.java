@@ -1,7 +1,7 @@
 package dev.conveyor.starter.config;
 
+import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.JobClient;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
 import dev.conveyor.store.JobQueries;

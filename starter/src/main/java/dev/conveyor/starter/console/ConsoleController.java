@@ -1,8 +1,8 @@
 package dev.conveyor.starter.console;
 
+import dev.conveyor.client.DecisionRejectedException;
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.DecisionRejectedException;
-import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.config.NoJobStore;
 import dev.conveyor.starter.jobs.JobReads;
 import dev.conveyor.starter.jobs.LostJobConflictException;

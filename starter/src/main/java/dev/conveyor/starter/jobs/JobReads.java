@@ -1,8 +1,8 @@
 package dev.conveyor.starter.jobs;
 
-import dev.conveyor.starter.client.JobClient;
-import dev.conveyor.starter.client.JobNotFoundException;
-import dev.conveyor.starter.client.TemporalUnavailableException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobNotFoundException;
+import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobFilter;
 import dev.conveyor.store.JobPage;

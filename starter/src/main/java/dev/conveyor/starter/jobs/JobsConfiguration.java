@@ -1,6 +1,6 @@
 package dev.conveyor.starter.jobs;
 
-import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.config.ConveyorTemporalProperties;
 import dev.conveyor.store.JdbcJobRecovery;
 import dev.conveyor.store.JobQueries;

@@ -1,8 +1,8 @@
 package dev.conveyor.starter.jobs;
 
-import dev.conveyor.starter.client.JobClient;
-import dev.conveyor.starter.client.JobClientException;
-import dev.conveyor.starter.client.TemporalUnavailableException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobClientException;
+import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.store.JobRecovery;
 import java.time.Clock;
 import java.util.ArrayList;

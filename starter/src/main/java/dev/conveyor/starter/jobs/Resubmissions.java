@@ -1,8 +1,8 @@
 package dev.conveyor.starter.jobs;
 
-import dev.conveyor.starter.client.InvalidJobRequestException;
-import dev.conveyor.starter.client.JobClient;
-import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.client.InvalidJobRequestException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobQueries;
 import dev.conveyor.store.JobRecovery;
@@ -51,7 +51,7 @@ public class Resubmissions {
    *     lost job's id
    * @param principal who resubmits: the new job's submitter
    * @return the new job; {@code created} is false when an earlier resubmission started it
-   * @throws dev.conveyor.starter.client.JobNotFoundException when the store does not know the job
+   * @throws dev.conveyor.client.JobNotFoundException when the store does not know the job
    * @throws LostJobConflictException when the job is not LOST or has no stored request
    * @throws InvalidJobRequestException when the idempotency key is invalid
    */

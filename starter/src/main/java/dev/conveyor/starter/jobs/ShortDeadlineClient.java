@@ -1,6 +1,6 @@
 package dev.conveyor.starter.jobs;
 
-import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.client.JobClient;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;

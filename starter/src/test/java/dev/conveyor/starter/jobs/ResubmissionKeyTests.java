@@ -2,7 +2,7 @@ package dev.conveyor.starter.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.client.JobClient;
 import org.junit.jupiter.api.Test;
 
 /** The idempotency key a resubmission without one derives from the lost job's id. */

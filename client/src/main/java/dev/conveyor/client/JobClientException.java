@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 /**
  * An error of the job client. The subclasses name what went wrong; this class itself stands for an

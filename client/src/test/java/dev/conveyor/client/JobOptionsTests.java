@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

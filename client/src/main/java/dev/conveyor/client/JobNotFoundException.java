@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 /** No job has the given id. */
 public class JobNotFoundException extends JobClientException {

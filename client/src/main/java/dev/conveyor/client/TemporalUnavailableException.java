@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 /** Temporal did not answer in time or could not be reached; the call may be retried. */
 public class TemporalUnavailableException extends JobClientException {

@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 /** The job has already ended, so it takes no more signals and cannot be cancelled. */
 public class JobEndedException extends JobClientException {

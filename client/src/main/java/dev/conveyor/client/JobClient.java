@@ -1,5 +1,6 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
+import dev.conveyor.workflow.DecisionRejection;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Decision;
@@ -14,13 +15,19 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.TemporalException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -121,10 +128,12 @@ public class JobClient {
    * @throws JobNotFoundException for an unknown id
    */
   public JobStatus decide(String jobId, ReviewDecision decision) {
-    List<FieldError> errors = JobRequestValidator.validate(decision);
-    if (!errors.isEmpty()) {
+    Optional<DecisionRejection.InvalidDecision> invalid = DecisionRejection.invalid(decision);
+    if (invalid.isPresent()) {
       throw new DecisionRejectedException(
-          DecisionRejectedException.Reason.INVALID, "invalid decision: " + errors, errors);
+          DecisionRejectedException.Reason.INVALID,
+          invalid.get().getMessage(),
+          invalid.get().errors());
     }
     try {
       return call(jobId, () -> stub(jobId).decide(decision));
@@ -166,7 +175,7 @@ public class JobClient {
           if (state == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
             // Temporal closes a cancelled workflow as cancelled whatever it returns; the job's
             // own status still tells how far it got.
-            return Optional.of(cancelledResult(stub(jobId).status()));
+            return Optional.of(JobResult.cancelled(stub(jobId).status()));
           }
           if (state != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
             throw new JobClientException("job " + jobId + " ended without a result: " + state);
@@ -175,21 +184,94 @@ public class JobClient {
         });
   }
 
-  private static JobResult cancelledResult(JobStatus status) {
-    int judged = (int) status.attempts().stream().filter(a -> a.verdict() != null).count();
-    return new JobResult(
-        status.jobId(),
-        Stage.CANCELLED,
-        status.output(),
-        status.reason(),
-        null,
-        status.revision(),
-        judged,
-        status.inputTokens(),
-        status.outputTokens(),
-        status.costUsd(),
-        status.usageByStep(),
-        status.budgetInterventions());
+  /**
+   * Waits until the job ends and returns how it ended, CANCELLED included.
+   *
+   * @throws JobNotFoundException for an unknown id
+   * @throws JobClientException when the workflow closed without a result, for example terminated
+   */
+  public JobResult awaitResult(String jobId) {
+    return call(
+        jobId,
+        () -> {
+          try {
+            return client.newUntypedWorkflowStub(jobId).getResult(JobResult.class);
+          } catch (WorkflowFailedException closedWithoutResult) {
+            return endedResult(jobId);
+          }
+        });
+  }
+
+  /**
+   * Waits at most {@code timeout} for the job to end and returns how it ended, or empty when it
+   * still runs then.
+   *
+   * @throws JobNotFoundException for an unknown id
+   */
+  public Optional<JobResult> awaitResult(String jobId, Duration timeout) {
+    return call(
+        jobId,
+        () -> {
+          try {
+            return Optional.of(
+                client
+                    .newUntypedWorkflowStub(jobId)
+                    .getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, JobResult.class));
+          } catch (TimeoutException stillRunning) {
+            return Optional.empty();
+          } catch (WorkflowFailedException closedWithoutResult) {
+            return Optional.of(endedResult(jobId));
+          }
+        });
+  }
+
+  private JobResult endedResult(String jobId) {
+    return result(jobId)
+        .orElseThrow(() -> new JobClientException("job " + jobId + " ended without a result"));
+  }
+
+  /**
+   * Follows a job until it ends: polls its status every {@code pollInterval} and hands each status
+   * that differs from the previous one to {@code onChange}, the first one included.
+   *
+   * @return the job's final status
+   * @throws JobNotFoundException for an unknown id
+   */
+  public JobStatus watch(String jobId, Duration pollInterval, Consumer<JobStatus> onChange) {
+    return watch(jobId, pollInterval, status -> false, onChange);
+  }
+
+  /**
+   * Follows a job until it ends or its status satisfies {@code until}, for example until it awaits
+   * a decision: polls its status every {@code pollInterval} and hands each status that differs from
+   * the previous one to {@code onChange}, the first one included.
+   *
+   * @return the first status that is final or satisfies {@code until}
+   * @throws JobNotFoundException for an unknown id
+   * @throws JobClientException when the calling thread is interrupted
+   */
+  public JobStatus watch(
+      String jobId,
+      Duration pollInterval,
+      Predicate<JobStatus> until,
+      Consumer<JobStatus> onChange) {
+    JobStatus shown = null;
+    while (true) {
+      JobStatus status = status(jobId);
+      if (!status.equals(shown)) {
+        onChange.accept(status);
+        shown = status;
+      }
+      if (status.stage().isFinal() || until.test(status)) {
+        return status;
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JobClientException("interrupted while watching job " + jobId, e);
+      }
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 import dev.conveyor.workflow.model.FieldError;
 import java.util.List;

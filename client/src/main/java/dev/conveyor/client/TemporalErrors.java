@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 import dev.conveyor.workflow.DecisionRejection;
 import io.grpc.Status;

@@ -1,12 +1,11 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import dev.conveyor.starter.testing.ConveyorAppTestSupport;
-import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.workflow.JobSearchAttributes;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
@@ -17,23 +16,70 @@ import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
+import dev.conveyor.workflow.testing.ActivityGate;
+import dev.conveyor.workflow.testing.JobWorkflowHarness;
+import dev.conveyor.workflow.testing.ScriptedActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.testing.TestEnvironmentOptions;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.TestInstance;
 
-/** The Java client API, as a service uses it, against a real workflow. */
-class JobClientTests extends ConveyorAppTestSupport {
+/**
+ * The Java client API, as a service uses it, against the real workflow on a Temporal test server
+ * whose clock runs in real time, so a job waits for its decision as it would in production. One
+ * server serves the whole class; each test starts its own jobs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobClientTests {
 
   private static final String SECRET = "Our unreleased product Zephyr";
 
-  @Autowired JobClient jobs;
-  @Autowired WorkflowClient workflowClient;
+  /** Requirements that hold the job in GENERATE until the test opens the gate. */
+  private static final String HOLD = "[hold]";
+
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  private volatile ActivityGate gate;
+  private JobWorkflowHarness harness;
+  private JobClient jobs;
+  private WorkflowClient workflowClient;
+
+  @BeforeAll
+  void startTemporal() {
+    harness =
+        new JobWorkflowHarness(
+                TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build())
+            .start(new HeldActivities());
+    workflowClient = harness.client();
+    jobs = new JobClient(workflowClient, JobWorkflowHarness.TASK_QUEUE);
+  }
+
+  @BeforeEach
+  void closeTheGate() {
+    gate = new ActivityGate();
+  }
+
+  @AfterEach
+  void openTheGate() {
+    gate.open();
+  }
+
+  @AfterAll
+  void stopTemporal() {
+    harness.close();
+  }
 
   @Test
   void should_start_a_job_with_ui_metadata_that_leaves_the_requirements_out() {
@@ -53,7 +99,7 @@ class JobClientTests extends ConveyorAppTestSupport {
         workflowClient.newUntypedWorkflowStub(job.jobId()).describe();
     assertThat(job.created()).isTrue();
     assertThat(description.getWorkflowType()).isEqualTo("ConveyorJob");
-    assertThat(description.getTaskQueue()).isEqualTo("conveyor-jobs");
+    assertThat(description.getTaskQueue()).isEqualTo(JobWorkflowHarness.TASK_QUEUE);
     assertThat(description.getStaticSummary())
         .isEqualTo("TEXT · policy ALWAYS · by alice · tags launch, q3");
     assertThat(description.getStaticDetails())
@@ -71,7 +117,7 @@ class JobClientTests extends ConveyorAppTestSupport {
 
     StartedJob random = jobs.start(null, request);
     StartedJob first = jobs.start(key, byPolicy);
-    await().until(() -> jobs.status(first.jobId()).stage() == Stage.APPROVED);
+    jobs.awaitResult(first.jobId());
     StartedJob repeat = jobs.start(key, byPolicy);
 
     assertThat(random.jobId()).matches("job-[0-9a-f-]{36}");
@@ -130,7 +176,9 @@ class JobClientTests extends ConveyorAppTestSupport {
             e -> {
               assertThat(e.reason()).isEqualTo(DecisionRejectedException.Reason.INVALID);
               assertThat(e.errors()).extracting(FieldError::field).containsExactly("reviewer");
-            });
+            })
+        .as("the workflow's own words for the same decision")
+        .hasMessage("invalid decision: [reviewer: is required]");
     assertThat(jobs.decide(jobId, approve).stage()).isEqualTo(Stage.APPROVED);
     assertThatThrownBy(() -> jobs.decide(jobId, approve))
         .isInstanceOfSatisfying(
@@ -143,22 +191,54 @@ class JobClientTests extends ConveyorAppTestSupport {
 
   @Test
   void should_reject_a_decision_with_the_validators_message_while_no_decision_is_awaited() {
+    StartedJob job = jobs.start(null, JobRequest.of("x " + HOLD, OutputKind.TEXT, null));
+    gate.awaitArrival();
+
+    assertThatThrownBy(
+            () ->
+                jobs.decide(
+                    job.jobId(),
+                    new ReviewDecision(DecisionAction.REJECT, "bob", "no", Boolean.TRUE)))
+        .isInstanceOfSatisfying(
+            DecisionRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(DecisionRejectedException.Reason.OUT_OF_TURN))
+        .hasMessage("no decision is awaited: job " + job.jobId() + " is in stage GENERATE");
+  }
+
+  @Test
+  void should_wait_for_the_result_only_as_long_as_asked() {
+    StartedJob job = jobs.start(null, JobRequest.of("x " + HOLD, OutputKind.TEXT, null));
+    gate.awaitArrival();
+
+    Optional<JobResult> whileHeld = jobs.awaitResult(job.jobId(), Duration.ofMillis(200));
+    gate.open();
+    JobStatus awaiting = jobs.watch(job.jobId(), POLL, JobClientTests::awaitsDecision, none());
+    jobs.approve(job.jobId(), new Decision("erin", null, null));
+    Optional<JobResult> ended = jobs.awaitResult(job.jobId(), Duration.ofSeconds(30));
+
+    assertThat(whileHeld).isEmpty();
+    assertThat(awaiting.stage()).isEqualTo(Stage.AWAITING_APPROVAL);
+    assertThat(ended).map(JobResult::state).contains(Stage.APPROVED);
+  }
+
+  @Test
+  void should_show_each_change_once_while_watching_a_job_to_its_end() {
     StartedJob job =
-        jobs.start(null, JobRequest.of("x " + FileScriptedActivities.HOLD, OutputKind.TEXT, null));
-    await().until(() -> jobs.status(job.jobId()).stage() == Stage.GENERATE);
-    try {
-      assertThatThrownBy(
-              () ->
-                  jobs.decide(
-                      job.jobId(),
-                      new ReviewDecision(DecisionAction.REJECT, "bob", "no", Boolean.TRUE)))
-          .isInstanceOfSatisfying(
-              DecisionRejectedException.class,
-              e -> assertThat(e.reason()).isEqualTo(DecisionRejectedException.Reason.OUT_OF_TURN))
-          .hasMessage("no decision is awaited: job " + job.jobId() + " is in stage GENERATE");
-    } finally {
-      activities.release(job.jobId());
-    }
+        jobs.start(
+            null,
+            JobRequest.builder("A slogan", OutputKind.TEXT)
+                .approvalPolicy(ApprovalPolicy.NEVER)
+                .build());
+    List<JobStatus> seen = new ArrayList<>();
+
+    JobStatus last = jobs.watch(job.jobId(), POLL, seen::add);
+
+    assertThat(last.stage()).isEqualTo(Stage.APPROVED);
+    assertThat(seen).last().isEqualTo(last);
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(seen).allSatisfy(s -> assertThat(s.jobId()).isEqualTo(job.jobId()));
+    assertThatThrownBy(() -> jobs.watch("job-nobody", POLL, none()))
+        .isInstanceOf(JobNotFoundException.class);
   }
 
   @Test
@@ -167,10 +247,11 @@ class JobClientTests extends ConveyorAppTestSupport {
 
     Optional<JobResult> running = jobs.result(jobId);
     jobs.approve(jobId, new Decision("carol", "signed off", null));
-    await().until(() -> jobs.result(jobId).isPresent());
+    JobResult awaited = jobs.awaitResult(jobId);
 
     assertThat(running).isEmpty();
     JobResult result = jobs.result(jobId).orElseThrow();
+    assertThat(result).isEqualTo(awaited);
     assertThat(result.state()).isEqualTo(Stage.APPROVED);
     assertThat(result.decidedBy()).isEqualTo("carol");
     assertThat(result.costUsd()).isEqualByComparingTo("0.003");
@@ -189,7 +270,7 @@ class JobClientTests extends ConveyorAppTestSupport {
 
     jobs.reject(jobId, new Decision("dave", "off brand", null));
 
-    await().until(() -> jobs.status(jobId).stage() == Stage.REJECTED);
+    assertThat(jobs.awaitResult(jobId).state()).isEqualTo(Stage.REJECTED);
     assertThat(jobs.status(jobId).reason()).isEqualTo("rejected by dave: off brand");
   }
 
@@ -199,7 +280,8 @@ class JobClientTests extends ConveyorAppTestSupport {
 
     jobs.cancel(jobId);
 
-    await().until(() -> jobs.status(jobId).stage() == Stage.CANCELLED);
+    assertThat(jobs.awaitResult(jobId).state()).isEqualTo(Stage.CANCELLED);
+    assertThat(jobs.status(jobId).stage()).isEqualTo(Stage.CANCELLED);
     assertThatThrownBy(() -> jobs.cancel(jobId)).isInstanceOf(JobEndedException.class);
     assertThatThrownBy(() -> jobs.cancel("job-missing")).isInstanceOf(JobNotFoundException.class);
   }
@@ -210,6 +292,8 @@ class JobClientTests extends ConveyorAppTestSupport {
 
     assertThatThrownBy(() -> jobs.status("job-nobody")).isInstanceOf(JobNotFoundException.class);
     assertThatThrownBy(() -> jobs.result("job-nobody")).isInstanceOf(JobNotFoundException.class);
+    assertThatThrownBy(() -> jobs.awaitResult("job-nobody"))
+        .isInstanceOf(JobNotFoundException.class);
     assertThatThrownBy(() -> jobs.approve("job-nobody", decision))
         .isInstanceOf(JobNotFoundException.class);
     assertThatThrownBy(() -> jobs.reject("job-nobody", decision))
@@ -218,8 +302,27 @@ class JobClientTests extends ConveyorAppTestSupport {
 
   private String awaitingJob() {
     StartedJob job = jobs.start(null, JobRequest.of("A slogan", OutputKind.TEXT, null));
-    JobStatus status =
-        await().until(() -> jobs.status(job.jobId()), s -> s.stage() == Stage.AWAITING_APPROVAL);
+    JobStatus status = jobs.watch(job.jobId(), POLL, JobClientTests::awaitsDecision, none());
+    assertThat(status.stage()).isEqualTo(Stage.AWAITING_APPROVAL);
     return status.jobId();
+  }
+
+  private static boolean awaitsDecision(JobStatus status) {
+    return status.stage() == Stage.AWAITING_APPROVAL;
+  }
+
+  private static Consumer<JobStatus> none() {
+    return status -> {};
+  }
+
+  /** Scripted activities whose text generation waits at the gate when the requirements say so. */
+  private final class HeldActivities extends ScriptedActivities {
+    @Override
+    public StepResult generateText(GenerationRequest request) {
+      if (text(request.requirements()).contains(HOLD)) {
+        gate.pass();
+      }
+      return super.generateText(request);
+    }
   }
 }

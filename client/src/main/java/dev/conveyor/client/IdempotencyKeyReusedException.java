@@ -1,4 +1,4 @@
-package dev.conveyor.starter.client;
+package dev.conveyor.client;
 
 /**
  * An idempotency key was sent again with a different request than the one that started its job.
