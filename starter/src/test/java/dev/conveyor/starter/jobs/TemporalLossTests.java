@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.conveyor.starter.cli.ConveyorCli;
-import dev.conveyor.starter.security.ApiKeys;
+import dev.conveyor.starter.testing.ApiKeyProperties;
 import dev.conveyor.starter.testing.ConsolePages;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
@@ -103,10 +103,7 @@ class TemporalLossTests {
 
   private static void key(
       DynamicPropertyRegistry registry, int index, String name, String key, String roles) {
-    String prefix = "conveyor.security.api-keys[" + index + "].";
-    registry.add(prefix + "name", () -> name);
-    registry.add(prefix + "sha256", () -> ApiKeys.sha256(key));
-    registry.add(prefix + "roles", () -> roles);
+    ApiKeyProperties.register(registry, index, name, key, roles);
   }
 
   @AfterAll
