@@ -78,7 +78,8 @@ public final class ConveyorCli {
                   asks a running job to stop; it ends CANCELLED
         output    JOB_ID --to FILE
                   downloads the job's newest output into FILE
-        list      [--inbox] [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED]
+        list      [--inbox]
+                  [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED|LOST]
                   [--stage STAGE] [--tag T] [--submitter NAME] [--created-from INSTANT]
                   [--created-to INSTANT] [--awaiting-for PT24H] [--order newest|oldest-awaiting]
                   [--page N] [--size N]

@@ -326,7 +326,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .isEqualTo(
             usage(
                 "--stage must be one of PROMPT, GENERATE, QA, AWAITING_APPROVAL, APPROVED,"
-                    + " REJECTED, FAILED, EXPIRED, CANCELLED, not 'NAPPING'"));
+                    + " REJECTED, FAILED, EXPIRED, CANCELLED, LOST, not 'NAPPING'"));
     assertThat(cli("list", "--created-from", "yesterday"))
         .isEqualTo(
             usage(
