@@ -113,6 +113,24 @@ public class JobClient {
   }
 
   /**
+   * Returns whether Temporal knows the job's workflow, running or closed. Needs no worker.
+   *
+   * @throws TemporalUnavailableException when Temporal cannot be reached: that is no answer
+   */
+  public boolean exists(String jobId) {
+    try {
+      describe(jobId);
+      return true;
+    } catch (TemporalException e) {
+      RuntimeException failure = TemporalErrors.translate(jobId, e, () -> false);
+      if (failure instanceof JobNotFoundException) {
+        return false;
+      }
+      throw failure;
+    }
+  }
+
+  /**
    * Applies a reviewer's decision synchronously and returns the job's status once the job has acted
    * on it: APPROVED, REJECTED, or the new revision under way.
    *

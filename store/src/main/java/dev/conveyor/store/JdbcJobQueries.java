@@ -2,6 +2,7 @@ package dev.conveyor.store;
 
 import static dev.conveyor.store.SqlValues.enumValue;
 import static dev.conveyor.store.SqlValues.instant;
+import static dev.conveyor.store.SqlValues.nullableInt;
 import static dev.conveyor.store.SqlValues.strings;
 import static dev.conveyor.store.SqlValues.timestamp;
 
@@ -11,6 +12,7 @@ import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.AwaitingApproval;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobRequest;
@@ -37,7 +39,11 @@ public final class JdbcJobQueries implements JobQueries {
 
   private static final String SUMMARY_COLUMNS =
       "job_id, output_kind, stage, submitter, tags, revision, cost_usd, awaiting_reason,"
-          + " awaiting_since, awaiting_deadline, created_at, updated_at, finished_at";
+          + " awaiting_since, awaiting_deadline, created_at, updated_at, finished_at,"
+          + " (SELECT r.resubmitted_as FROM job_resubmissions r WHERE r.job_id = jobs.job_id)"
+          + " AS resubmitted_as,"
+          + " (SELECT r.job_id FROM job_resubmissions r WHERE r.resubmitted_as = jobs.job_id)"
+          + " AS resubmitted_from";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -89,7 +95,8 @@ public final class JdbcJobQueries implements JobQueries {
             "SELECT "
                 + SUMMARY_COLUMNS
                 + ", request, reason, prompt_sha256, prompt_content_type, prompt_size_bytes,"
-                + " output_sha256, output_content_type, output_size_bytes"
+                + " output_sha256, output_content_type, output_size_bytes, attempt, input_tokens,"
+                + " output_tokens, awaiting_revision, awaiting_detail"
                 + " FROM jobs WHERE job_id = ?")
         .param(jobId)
         .query(
@@ -99,25 +106,76 @@ public final class JdbcJobQueries implements JobQueries {
                     row.getString("request"),
                     artifact(row, "prompt"),
                     artifact(row, "output"),
-                    row.getString("reason")))
+                    row.getString("reason"),
+                    row.getInt("attempt"),
+                    row.getLong("input_tokens"),
+                    row.getLong("output_tokens"),
+                    nullableInt(row, "awaiting_revision"),
+                    row.getString("awaiting_detail")))
         .optional()
-        .map(
-            job ->
-                new JobDetail(
-                    job.summary(),
-                    request(job.request()),
-                    job.prompt(),
-                    job.output(),
-                    job.reason(),
-                    attempts(jobId),
-                    calls(jobId),
-                    decisions(jobId),
-                    timeline(jobId)));
+        .map(job -> detail(jobId, job));
+  }
+
+  @Override
+  public Optional<JobSummary> summary(String jobId) {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM jobs WHERE job_id = ?")
+        .param(jobId)
+        .query((row, n) -> summary(row))
+        .optional();
+  }
+
+  private JobDetail detail(String jobId, JobRow job) {
+    List<AttemptRecord> attempts = attempts(jobId);
+    return new JobDetail(
+        job.summary(),
+        request(job.request()),
+        job.prompt(),
+        job.output(),
+        job.reason(),
+        attempts,
+        calls(jobId),
+        decisions(jobId),
+        timeline(jobId),
+        job.attempt(),
+        job.inputTokens(),
+        job.outputTokens(),
+        awaiting(job, attempts));
+  }
+
+  /** The awaited decision; whether its output passed QA is its newest attempt's verdict. */
+  private static AwaitingApproval awaiting(JobRow job, List<AttemptRecord> attempts) {
+    JobSummary summary = job.summary();
+    if (summary.awaitingReason() == null) {
+      return null;
+    }
+    int revision = job.awaitingRevision() == null ? summary.revision() : job.awaitingRevision();
+    boolean passed =
+        attempts.stream()
+            .filter(a -> a.revision() == revision && a.verdict() != null)
+            .reduce((first, second) -> second)
+            .map(a -> a.verdict().passed())
+            .orElse(false);
+    return new AwaitingApproval(
+        summary.awaitingReason(),
+        revision,
+        passed,
+        summary.awaitingSince(),
+        summary.awaitingDeadline(),
+        job.awaitingDetail());
   }
 
   /** The job's own row, before its attempts, calls, decisions and events are read. */
   private record JobRow(
-      JobSummary summary, String request, ArtifactRef prompt, ArtifactRef output, String reason) {}
+      JobSummary summary,
+      String request,
+      ArtifactRef prompt,
+      ArtifactRef output,
+      String reason,
+      int attempt,
+      long inputTokens,
+      long outputTokens,
+      Integer awaitingRevision,
+      String awaitingDetail) {}
 
   /** The WHERE clause of a filter and its parameters. */
   private record Where(String sql, Map<String, Object> params) {}
@@ -178,7 +236,9 @@ public final class JdbcJobQueries implements JobQueries {
         instant(row, "awaiting_deadline"),
         instant(row, "created_at"),
         instant(row, "updated_at"),
-        instant(row, "finished_at"));
+        instant(row, "finished_at"),
+        row.getString("resubmitted_as"),
+        row.getString("resubmitted_from"));
   }
 
   private static ArtifactRef artifact(ResultSet row, String prefix) throws SQLException {

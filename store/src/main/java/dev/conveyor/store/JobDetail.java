@@ -2,6 +2,7 @@ package dev.conveyor.store;
 
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.AwaitingApproval;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.ModelCall;
@@ -19,6 +20,10 @@ import java.util.List;
  * @param calls every model call with its model, tokens and cost
  * @param decisions every decision, with who took it, when, and the comment: the audit trail
  * @param timeline every recorded event, oldest first
+ * @param attempt the current attempt within the revision, 0 before the first generation
+ * @param inputTokens input tokens so far
+ * @param outputTokens output tokens so far
+ * @param awaiting the decision awaited, null when none is
  */
 public record JobDetail(
     JobSummary summary,
@@ -29,7 +34,11 @@ public record JobDetail(
     List<AttemptRecord> attempts,
     List<ModelCall> calls,
     List<DecisionRecord> decisions,
-    List<TimelineEvent> timeline) {
+    List<TimelineEvent> timeline,
+    int attempt,
+    long inputTokens,
+    long outputTokens,
+    AwaitingApproval awaiting) {
 
   public JobDetail {
     attempts = List.copyOf(attempts);

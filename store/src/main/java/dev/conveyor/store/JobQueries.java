@@ -35,4 +35,14 @@ public interface JobQueries {
    * @return the job, or empty when the store has never seen it
    */
   Optional<JobDetail> find(String jobId);
+
+  /**
+   * Returns how a listing shows one job, without its attempts, calls, decisions and events.
+   *
+   * @param jobId the job's id
+   * @return the job, or empty when the store has never seen it
+   */
+  default Optional<JobSummary> summary(String jobId) {
+    return find(jobId).map(JobDetail::summary);
+  }
 }

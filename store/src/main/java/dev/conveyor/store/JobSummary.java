@@ -22,7 +22,9 @@ import java.util.List;
  * @param awaitingDeadline when that wait expires, null when it is not waiting
  * @param createdAt when the job started
  * @param updatedAt when the store last heard of it
- * @param finishedAt when it ended, null while it runs
+ * @param finishedAt when it ended (or was found LOST), null while it runs
+ * @param resubmittedAs the job that replaced this one by a resubmission, null when none did
+ * @param resubmittedFrom the job this one was resubmitted from, null for a first submission
  */
 public record JobSummary(
     String jobId,
@@ -37,7 +39,9 @@ public record JobSummary(
     Instant awaitingDeadline,
     Instant createdAt,
     Instant updatedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String resubmittedAs,
+    String resubmittedFrom) {
 
   public JobSummary {
     tags = tags == null ? List.of() : List.copyOf(tags);

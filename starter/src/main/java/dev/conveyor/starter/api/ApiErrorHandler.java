@@ -8,6 +8,7 @@ import dev.conveyor.client.JobEndedException;
 import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.starter.artifact.ArtifactNotFoundException;
+import dev.conveyor.starter.jobs.LostJobConflictException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -75,6 +76,11 @@ class ApiErrorHandler {
 
   @ExceptionHandler
   ResponseEntity<ApiError> ended(JobEndedException e) {
+    return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> lostJobConflict(LostJobConflictException e) {
     return answer(HttpStatus.CONFLICT, new ApiError(e.getMessage()));
   }
 

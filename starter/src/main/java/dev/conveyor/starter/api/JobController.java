@@ -3,8 +3,12 @@ package dev.conveyor.starter.api;
 import dev.conveyor.client.DecisionRejectedException;
 import dev.conveyor.client.InvalidJobRequestException;
 import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.artifact.ArtifactReader;
+import dev.conveyor.starter.jobs.JobReads;
+import dev.conveyor.starter.jobs.JobView;
+import dev.conveyor.starter.jobs.Resubmissions;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.Decision;
@@ -28,9 +32,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Jobs over HTTP; a thin layer on {@link JobClient}, which validates and talks to Temporal. The
- * submitter of a job and the reviewer of a decision are the authenticated principal: a request body
- * that names someone else is refused with 400.
+ * Jobs over HTTP; a thin layer on {@link JobClient}, which validates and talks to Temporal, and on
+ * {@link JobReads}, which answers from the job store when Temporal cannot. The submitter of a job
+ * and the reviewer of a decision are the authenticated principal: a request body that names someone
+ * else is refused with 400.
  */
 @RestController
 @RequestMapping("/api/jobs")
@@ -41,11 +46,20 @@ class JobController {
   private final JobClient jobs;
   private final ArtifactReader artifacts;
   private final ReviewDecisions decisions;
+  private final JobReads reads;
+  private final Resubmissions resubmissions;
 
-  JobController(JobClient jobs, ArtifactReader artifacts, ReviewDecisions decisions) {
+  JobController(
+      JobClient jobs,
+      ArtifactReader artifacts,
+      ReviewDecisions decisions,
+      JobReads reads,
+      Resubmissions resubmissions) {
     this.jobs = jobs;
     this.artifacts = artifacts;
     this.decisions = decisions;
+    this.reads = reads;
+    this.resubmissions = resubmissions;
   }
 
   /** Starts a job: 201 for a new one, 200 when the idempotency key names an existing one. */
@@ -62,21 +76,38 @@ class JobController {
       }
       request = request.toBuilder().submitter(submitter).build();
     }
-    StartedJob job = jobs.start(idempotencyKey, request);
+    resubmissions.refuseKeyOfLostJob(idempotencyKey);
+    return started(jobs.start(idempotencyKey, request));
+  }
+
+  /**
+   * Starts a LOST job again from its stored request, submitted by the principal: 201 for the new
+   * job, 200 when an earlier resubmission (or the idempotency key) already started it.
+   */
+  @PostMapping("/{id}/resubmit")
+  ResponseEntity<StartedJob> resubmit(
+      @PathVariable String id,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      Authentication principal) {
+    return started(resubmissions.resubmit(id, idempotencyKey, principal.getName()));
+  }
+
+  private static ResponseEntity<StartedJob> started(StartedJob job) {
     if (!job.created()) {
       return ResponseEntity.ok(job);
     }
     return ResponseEntity.created(
-            ServletUriComponentsBuilder.fromCurrentRequest()
-                .path("/{id}")
+            ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/jobs/{id}")
                 .buildAndExpand(job.jobId())
                 .toUri())
         .body(job);
   }
 
+  /** The job's status: from its workflow, or from the job store (then {@code source} is STORE). */
   @GetMapping("/{id}")
-  JobStatus status(@PathVariable String id) {
-    return jobs.status(id);
+  JobView status(@PathVariable String id) {
+    return reads.status(id);
   }
 
   @PostMapping("/{id}/approve")
@@ -103,8 +134,18 @@ class JobController {
       throw new DecisionRejectedException(
           DecisionRejectedException.Reason.INVALID, "invalid decision", errors);
     }
-    return decisions.decide(
-        id, action, body.comment(), Boolean.TRUE.equals(body.regenerate()), principal);
+    try {
+      return decisions.decide(
+          id, action, body.comment(), Boolean.TRUE.equals(body.regenerate()), principal);
+    } catch (JobNotFoundException e) {
+      if (reads.lostToTemporal(id)) {
+        throw new DecisionRejectedException(
+            DecisionRejectedException.Reason.JOB_ENDED,
+            "job " + id + " is lost: Temporal no longer knows it; resubmit it to run it again",
+            List.of());
+      }
+      throw e;
+    }
   }
 
   /** A body may repeat the principal's name, or leave it out; naming anyone else is a 400. */
@@ -123,7 +164,7 @@ class JobController {
   /** Returns the job's newest output with its own content type. */
   @GetMapping("/{id}/output")
   ResponseEntity<byte[]> output(@PathVariable String id) {
-    ArtifactRef output = jobs.status(id).output();
+    ArtifactRef output = reads.status(id).status().output();
     if (output == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "job " + id + " has no output yet");
     }

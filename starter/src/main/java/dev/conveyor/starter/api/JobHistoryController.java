@@ -1,6 +1,6 @@
 package dev.conveyor.starter.api;
 
-import dev.conveyor.client.JobNotFoundException;
+import dev.conveyor.starter.jobs.JobReads;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.JobQueries;
@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class JobHistoryController {
 
   private final JobQueries queries;
+  private final JobReads reads;
 
-  JobHistoryController(JobQueries queries) {
+  JobHistoryController(JobQueries queries, JobReads reads) {
     this.queries = queries;
+    this.reads = reads;
   }
 
   @GetMapping
@@ -39,7 +41,7 @@ class JobHistoryController {
 
   @GetMapping("/{id}/timeline")
   Timeline timeline(@PathVariable String id) {
-    JobDetail job = queries.find(id).orElseThrow(() -> new JobNotFoundException(id));
+    JobDetail job = reads.detail(id);
     return new Timeline(id, job.summary().stage(), job.timeline());
   }
 

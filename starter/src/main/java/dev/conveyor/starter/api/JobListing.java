@@ -71,7 +71,7 @@ record JobListing(JobFilter filter, int page, int size) {
                 new FieldError(
                     "state",
                     "must be running, finished or a final state (APPROVED, REJECTED, FAILED,"
-                        + " EXPIRED, CANCELLED); for a working stage use stage"));
+                        + " EXPIRED, CANCELLED, LOST); for a working stage use stage"));
           } else if (finalState != null) {
             if (stage != null && stage != finalState) {
               errors.add(new FieldError("state", "contradicts stage " + stage));

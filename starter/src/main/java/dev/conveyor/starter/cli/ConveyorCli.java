@@ -50,6 +50,7 @@ public final class ConveyorCli {
           "output",
           "list",
           "timeline",
+          "resubmit",
           "hash-key",
           "hash-password",
           "help");
@@ -77,7 +78,8 @@ public final class ConveyorCli {
                   asks a running job to stop; it ends CANCELLED
         output    JOB_ID --to FILE
                   downloads the job's newest output into FILE
-        list      [--inbox] [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED]
+        list      [--inbox]
+                  [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED|LOST]
                   [--stage STAGE] [--tag T] [--submitter NAME] [--created-from INSTANT]
                   [--created-to INSTANT] [--awaiting-for PT24H] [--order newest|oldest-awaiting]
                   [--page N] [--size N]
@@ -85,6 +87,8 @@ public final class ConveyorCli {
                   awaiting a decision, the longest wait first
         timeline  JOB_ID
                   prints every event the job store recorded for the job, oldest first
+        resubmit  JOB_ID [--key IDEMPOTENCY_KEY]
+                  starts a LOST job again from its stored request and prints the new job's id
         hash-key KEY
                   prints the SHA-256 that configuration holds for an API key
         hash-password PASSWORD
@@ -95,7 +99,7 @@ public final class ConveyorCli {
       else http://localhost:8080. Every request sends the API key in CONVEYOR_API_KEY (default
       local-dev-key) as X-API-Key. The key's name is the submitter of the jobs and the reviewer of
       the decisions it sends, so submit, approve and reject take no --submitter or --reviewer.
-      The key's roles say what it may do: submit needs submitter, approve and reject reviewer,
+      The key's roles say what it may do: submit and resubmit need submitter, approve and reject reviewer,
       cancel admin; reading (status, watch, output, list, timeline) needs any of the three.
 
       exit codes:
@@ -157,7 +161,9 @@ public final class ConveyorCli {
               Map.entry("awaiting-for", Kind.VALUE),
               Map.entry("order", Kind.VALUE),
               Map.entry("page", Kind.VALUE),
-              Map.entry("size", Kind.VALUE)));
+              Map.entry("size", Kind.VALUE)),
+          "resubmit",
+          Map.of("url", Kind.VALUE, "key", Kind.VALUE));
 
   private final PrintStream out;
   private final PrintStream err;
@@ -208,6 +214,7 @@ public final class ConveyorCli {
         case "status" -> status(api, parsed);
         case "approve" -> decide(api, parsed, "approve");
         case "reject" -> decide(api, parsed, "reject");
+        case "resubmit" -> resubmit(api, parsed);
         case "watch" ->
             new JobWatcher(api, out, pollInterval)
                 .watch(parsed.single("a job id"), parsed.flag("until-decision"));
@@ -248,7 +255,19 @@ public final class ConveyorCli {
   }
 
   private int status(ConveyorHttp api, CliArgs args) throws CliException {
-    StatusFormatter.summary(api.status(args.single("a job id"))).forEach(out::println);
+    ConveyorHttp.StatusAnswer answer = api.statusAnswer(args.single("a job id"));
+    StatusFormatter.summary(answer.status()).forEach(out::println);
+    StatusFormatter.origin(answer).forEach(out::println);
+    return 0;
+  }
+
+  private int resubmit(ConveyorHttp api, CliArgs args) throws CliException {
+    String jobId = args.single("a job id");
+    StartedJob job = api.resubmit(jobId, args.value("key"));
+    if (!job.created()) {
+      err.println("conveyor: " + jobId + " was already resubmitted as " + job.jobId());
+    }
+    out.println(job.jobId());
     return 0;
   }
 

@@ -31,6 +31,17 @@ final class ConveyorHttp {
   /** An artifact as downloaded. */
   record Download(String contentType, byte[] bytes) {}
 
+  /**
+   * A status with where it came from: {@code source} TEMPORAL or STORE (then {@code sourceReason}
+   * says why), and the job's resubmission links, null when absent.
+   */
+  record StatusAnswer(
+      JobStatus status,
+      String source,
+      String sourceReason,
+      String resubmittedAs,
+      String resubmittedFrom) {}
+
   /** A job's timeline as {@code GET /api/jobs/{id}/timeline} answers it. */
   record Timeline(String jobId, Stage stage, List<TimelineEvent> events) {}
 
@@ -65,7 +76,35 @@ final class ConveyorHttp {
   }
 
   JobStatus status(String jobId) throws CliException {
-    return read(send(builder(job(jobId)).GET().build()), JobStatus.class);
+    return statusAnswer(jobId).status();
+  }
+
+  StatusAnswer statusAnswer(String jobId) throws CliException {
+    HttpResponse<byte[]> response = send(builder(job(jobId)).GET().build());
+    // The status is read from the bytes, not from a tree, so decimals keep their scale.
+    JobStatus status = read(response, JobStatus.class);
+    JsonNode body = read(response, JsonNode.class);
+    return new StatusAnswer(
+        status,
+        text(body, "source"),
+        text(body, "sourceReason"),
+        text(body, "resubmittedAs"),
+        text(body, "resubmittedFrom"));
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.path(field);
+    return value.isString() ? value.asString() : null;
+  }
+
+  /** Resubmits a LOST job; {@code idempotencyKey} may be null. */
+  StartedJob resubmit(String jobId, String idempotencyKey) throws CliException {
+    HttpRequest.Builder post =
+        builder(job(jobId) + "/resubmit").POST(HttpRequest.BodyPublishers.noBody());
+    if (idempotencyKey != null) {
+      post.header("Idempotency-Key", idempotencyKey);
+    }
+    return read(send(post.build()), StartedJob.class);
   }
 
   JobStatus decide(String jobId, String action, Decision decision) throws CliException {

@@ -74,6 +74,21 @@ final class StatusFormatter {
     return lines;
   }
 
+  /** Returns where a status came from, when the job store answered, and the job's links. */
+  static List<String> origin(ConveyorHttp.StatusAnswer answer) {
+    List<String> lines = new ArrayList<>();
+    if ("STORE".equals(answer.source())) {
+      lines.add(label("source") + "job store: " + answer.sourceReason());
+    }
+    if (answer.resubmittedFrom() != null) {
+      lines.add(label("from") + "resubmitted from " + answer.resubmittedFrom());
+    }
+    if (answer.resubmittedAs() != null) {
+      lines.add(label("replaced") + "resubmitted as " + answer.resubmittedAs());
+    }
+    return lines;
+  }
+
   /** Returns {@code r0 a1 passed (score 0.95) by provider/model, judged by provider/model}. */
   static String attempt(AttemptRecord attempt) {
     String head = "r" + attempt.revision() + " a" + attempt.attempt() + " ";

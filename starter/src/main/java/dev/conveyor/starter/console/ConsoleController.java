@@ -1,10 +1,15 @@
 package dev.conveyor.starter.console;
 
 import dev.conveyor.client.DecisionRejectedException;
-import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.client.JobClient;
 import dev.conveyor.client.JobClientException;
+import dev.conveyor.client.JobNotFoundException;
+import dev.conveyor.client.StartedJob;
+import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.config.NoJobStore;
+import dev.conveyor.starter.jobs.JobReads;
+import dev.conveyor.starter.jobs.LostJobConflictException;
+import dev.conveyor.starter.jobs.Resubmissions;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.review.SelfApprovalException;
 import dev.conveyor.starter.security.Role;
@@ -19,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -49,23 +53,32 @@ class ConsoleController {
   private static final Set<String> DECIDERS =
       Set.of(Role.REVIEWER.authority().getAuthority(), Role.ADMIN.authority().getAuthority());
 
+  private static final Set<String> SUBMITTERS =
+      Set.of(Role.SUBMITTER.authority().getAuthority(), Role.ADMIN.authority().getAuthority());
+
   private final JobQueries store;
   private final ArtifactReader artifacts;
   private final ReviewDecisions decisions;
   private final JobClient jobs;
   private final Clock clock;
+  private final JobReads reads;
+  private final Resubmissions resubmissions;
 
   ConsoleController(
       ObjectProvider<JobQueries> store,
       ArtifactReader artifacts,
       ReviewDecisions decisions,
       JobClient jobs,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      JobReads reads,
+      Resubmissions resubmissions) {
     this.store = store.getIfAvailable(NoJobStore::new);
     this.artifacts = artifacts;
     this.decisions = decisions;
     this.jobs = jobs;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.reads = reads;
+    this.resubmissions = resubmissions;
   }
 
   /** The signed-in user's name, shown in every page's header. */
@@ -84,7 +97,7 @@ class ConsoleController {
     return "login";
   }
 
-  /** The inbox: jobs awaiting a decision, the longest waiting first. */
+  /** The inbox: jobs awaiting a decision, the longest waiting first; never a job Temporal lost. */
   @GetMapping("/console")
   String inbox(
       @RequestParam(required = false) String tag,
@@ -95,7 +108,8 @@ class ConsoleController {
     model.addAttribute("query", query);
     model.addAttribute("now", clock.instant());
     try {
-      JobPage jobs = store.list(query.filter(clock.instant()), query.page(), InboxQuery.PAGE_SIZE);
+      JobPage jobs =
+          reads.awaiting(query.filter(clock.instant()), query.page(), InboxQuery.PAGE_SIZE);
       model.addAttribute("jobs", jobs);
       model.addAttribute("lastPage", (jobs.total() - 1) / InboxQuery.PAGE_SIZE);
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -111,27 +125,31 @@ class ConsoleController {
    */
   @GetMapping("/console/jobs/{id}")
   String job(@PathVariable String id, Authentication principal, Model model) {
-    Optional<JobDetail> stored = store.find(id);
-    Stage live = liveStage(id);
-    if (stored.isEmpty()) {
+    JobDetail job;
+    try {
+      job = reads.detail(id);
+    } catch (JobNotFoundException notStored) {
+      Stage live = liveStage(id);
       if (live == null) {
-        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "job " + id + " not found");
+        throw notStored;
       }
       model.addAttribute("jobId", id);
       model.addAttribute("stage", live);
       return "job-not-stored";
     }
-    JobDetail job = stored.get();
     boolean awaiting = job.summary().stage() == Stage.AWAITING_APPROVAL;
+    boolean resubmittable =
+        job.summary().stage() == Stage.LOST && job.summary().resubmittedAs() == null;
     model.addAttribute(
         "view",
         new JobPageView(
             job,
             text(job.prompt()),
             job.output() == null || job.output().image() ? null : text(job.output()),
-            awaiting && mayDecide(principal),
+            awaiting && hasRole(principal, DECIDERS),
+            resubmittable && hasRole(principal, SUBMITTERS),
             JobPageView.versionOf(job),
-            JobPageView.behind(job.summary().stage(), live)));
+            JobPageView.behind(job.summary().stage(), liveStage(id))));
     return "job";
   }
 
@@ -142,6 +160,20 @@ class ConsoleController {
     } catch (JobClientException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** Starts a LOST job again and shows the new job. */
+  @PostMapping("/console/jobs/{id}/resubmit")
+  String resubmit(@PathVariable String id, Authentication principal, RedirectAttributes redirect) {
+    try {
+      StartedJob started = resubmissions.resubmit(id, null, principal.getName());
+      redirect.addAttribute("id", started.jobId());
+      redirect.addFlashAttribute("notice", "Resubmitted as " + started.jobId() + ".");
+    } catch (LostJobConflictException e) {
+      redirect.addAttribute("id", id);
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/console/jobs/{id}";
   }
 
   /** What the live script polls: the job's stage, revision and version. */
@@ -234,10 +266,10 @@ class ConsoleController {
     }
   }
 
-  private static boolean mayDecide(Authentication principal) {
+  private static boolean hasRole(Authentication principal, Set<String> roles) {
     return principal != null
         && principal.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
-            .anyMatch(DECIDERS::contains);
+            .anyMatch(roles::contains);
   }
 }

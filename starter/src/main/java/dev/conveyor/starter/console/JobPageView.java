@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * @param promptText the generated prompt, null before it is written or when it cannot be read
  * @param outputText the newest output when it is text, null otherwise
  * @param canDecide whether the job awaits a decision and the viewer is a reviewer or admin
+ * @param canResubmit whether the job is LOST, not resubmitted yet, and the viewer is a submitter or
+ *     admin
  * @param version what changes whenever the page would: the live script compares it
  * @param recordBehind why the stored record is behind the job's workflow, null when it is not
  */
@@ -24,6 +26,7 @@ public record JobPageView(
     String promptText,
     String outputText,
     boolean canDecide,
+    boolean canResubmit,
     String version,
     String recordBehind) {
 

@@ -48,7 +48,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.POST, "/api/jobs")
+                    .requestMatchers(HttpMethod.POST, "/api/jobs", "/api/jobs/*/resubmit")
                     .hasAnyRole(SUBMITTER, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/jobs/*/approve", "/api/jobs/*/reject")
                     .hasAnyRole(REVIEWER, ADMIN)
@@ -79,6 +79,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/console/jobs/*/decision")
                     .hasAnyRole(REVIEWER, ADMIN)
+                    .requestMatchers(HttpMethod.POST, "/console/jobs/*/resubmit")
+                    .hasAnyRole(SUBMITTER, ADMIN)
                     .anyRequest()
                     .hasAnyRole(SUBMITTER, REVIEWER, ADMIN))
         .headers(

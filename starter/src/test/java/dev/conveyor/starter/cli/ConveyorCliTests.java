@@ -3,7 +3,7 @@ package dev.conveyor.starter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conveyor.starter.security.ApiKeys;
+import dev.conveyor.starter.testing.ApiKeyProperties;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
@@ -41,10 +41,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
 
   private static void key(
       DynamicPropertyRegistry registry, int index, String name, String key, String roles) {
-    String prefix = "conveyor.security.api-keys[" + index + "].";
-    registry.add(prefix + "name", () -> name);
-    registry.add(prefix + "sha256", () -> ApiKeys.sha256(key));
-    registry.add(prefix + "roles", () -> roles);
+    ApiKeyProperties.register(registry, index, name, key, roles);
   }
 
   /** One run of the command line: its exit code and what it printed. */
@@ -329,7 +326,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .isEqualTo(
             usage(
                 "--stage must be one of PROMPT, GENERATE, QA, AWAITING_APPROVAL, APPROVED,"
-                    + " REJECTED, FAILED, EXPIRED, CANCELLED, not 'NAPPING'"));
+                    + " REJECTED, FAILED, EXPIRED, CANCELLED, LOST, not 'NAPPING'"));
     assertThat(cli("list", "--created-from", "yesterday"))
         .isEqualTo(
             usage(

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.conveyor.starter.security.ApiKeys;
+import dev.conveyor.starter.testing.ConsolePages;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
@@ -271,14 +273,8 @@ class ConsoleTests extends ConveyorAppTestSupport {
             content().string(org.hamcrest.Matchers.containsString("job job-unknown not found")));
   }
 
-  private String page(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-      throws Exception {
-    return mvc.perform(request)
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
+  private String page(RequestBuilder request) throws Exception {
+    return ConsolePages.ok(mvc, request);
   }
 
   private String awaiting(String body) {

@@ -10,7 +10,13 @@ public enum Stage {
   REJECTED,
   FAILED,
   EXPIRED,
-  CANCELLED;
+  CANCELLED,
+  /**
+   * The job had not ended, but Temporal no longer knows its workflow (an in-memory server was
+   * restarted, or its history was removed). Recorded by the starter from the job store, never
+   * reached by the workflow itself; a resubmission starts the job again.
+   */
+  LOST;
 
   /** Returns whether the job has ended in this stage. */
   public boolean isFinal() {
