@@ -1,16 +1,12 @@
+# syntax=docker/dockerfile:1
 # One image for both Conveyor applications; docker-compose picks the jar per service.
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
-COPY pom.xml ./
-COPY workflows/pom.xml workflows/
-COPY store/pom.xml store/
-COPY activities/pom.xml activities/
-COPY worker/pom.xml worker/
-COPY starter/pom.xml starter/
-COPY e2e/pom.xml e2e/
-RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
+# Maven's repository lives in a BuildKit cache mount that outlives every build: dependencies are
+# downloaded once, whatever changed in the sources, and a failing resolve fails the build.
 COPY . .
-RUN mvn -B -q -DskipTests -Dspotless.check.skip=true -pl worker,starter -am package
+RUN --mount=type=cache,target=/root/.m2,id=conveyor-m2 \
+    mvn -B -q -DskipTests -Dspotless.check.skip=true -pl worker,starter -am package
 
 FROM eclipse-temurin:21-jre
 RUN useradd --system --create-home conveyor && mkdir -p /data/artifacts && chown -R conveyor /data

@@ -2,6 +2,8 @@ package dev.conveyor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conveyor.client.codec.CodecKeys;
+import dev.conveyor.client.codec.ConveyorDataConverter;
 import dev.conveyor.worker.store.EmbeddedPostgresServer;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import io.temporal.client.WorkflowClient;
@@ -33,7 +35,12 @@ import java.util.function.Predicate;
  */
 public final class LocalStack implements AutoCloseable {
 
-  public static final Duration STARTUP = Duration.ofSeconds(90);
+  /**
+   * How long a process may take to start; {@code -Dconveyor.e2e.startup-seconds} on a loaded
+   * machine.
+   */
+  public static final Duration STARTUP =
+      Duration.ofSeconds(Long.getLong("conveyor.e2e.startup-seconds", 90));
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";
@@ -85,6 +92,25 @@ public final class LocalStack implements AutoCloseable {
   /** Returns a Temporal client on the stack's server, to inspect histories. */
   public WorkflowClient temporalClient() {
     return client;
+  }
+
+  /**
+   * Returns a Temporal client that reads payloads encrypted with these keys, for a stack whose
+   * worker and starter run with them (the {@link #codecSettings} of each).
+   */
+  public WorkflowClient temporalClient(CodecKeys keys) {
+    return WorkflowClient.newInstance(
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace("default")
+            .setDataConverter(ConveyorDataConverter.create(keys))
+            .build());
+  }
+
+  /** Returns the settings that turn payload encryption on with one key, for worker and starter. */
+  public static List<String> codecSettings(String keyId, String base64Key) {
+    return List.of(
+        "--conveyor.codec.keys[0].id=" + keyId, "--conveyor.codec.keys[0].key=" + base64Key);
   }
 
   public Path dir() {

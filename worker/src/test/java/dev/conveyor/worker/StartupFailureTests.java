@@ -104,6 +104,25 @@ class StartupFailureTests {
         .doesNotContain("\n");
   }
 
+  @Test
+  void should_name_the_codec_key_setting_in_one_line_without_the_key_when_it_is_not_256_bits() {
+    // given a 128-bit key
+    String shortKey = "c2l4dGVlbi1ieXRlLWtleQ==";
+
+    // when
+    Throwable failure =
+        start("--conveyor.codec.keys[0].id=2026-11", "--conveyor.codec.keys[0].key=" + shortKey);
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "conveyor.codec.keys[0].key must be 256 bits (32 bytes in base64), not 16 bytes;"
+                + " generate one: openssl rand -base64 32")
+        .doesNotContain(shortKey);
+  }
+
   private static Throwable start(String... args) {
     return startWithStore(STORE.url(), args);
   }

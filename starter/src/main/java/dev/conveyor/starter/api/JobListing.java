@@ -4,6 +4,7 @@ import dev.conveyor.store.JdbcJobQueries;
 import dev.conveyor.store.JobFilter;
 import dev.conveyor.store.JobOrder;
 import dev.conveyor.workflow.model.FieldError;
+import dev.conveyor.workflow.model.JobRequestValidator;
 import dev.conveyor.workflow.model.Stage;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +48,13 @@ record JobListing(JobFilter filter, int page, int size) {
 
   static JobListing parse(Map<String, String> params, Clock clock) {
     List<FieldError> errors = new ArrayList<>();
-    for (String name : params.keySet()) {
+    for (Map.Entry<String, String> param : params.entrySet()) {
+      String name = param.getKey();
       if (!PARAMETERS.contains(name)) {
         errors.add(new FieldError(name, "is not a filter; use one of " + sorted(PARAMETERS)));
+      } else if (param.getValue() != null && param.getValue().indexOf('\u0000') >= 0) {
+        // The store cannot compare with a text it could never hold.
+        errors.add(new FieldError(name, JobRequestValidator.NUL_MESSAGE));
       }
     }
     Boolean finished = null;

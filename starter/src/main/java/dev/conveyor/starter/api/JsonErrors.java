@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -16,6 +18,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns a request body that Jackson could not read into the field it failed on. */
 final class JsonErrors {
+
+  /** Jackson's message for a property given twice, naming the property. */
+  private static final Pattern DUPLICATE =
+      Pattern.compile("Duplicate (?:Object property|field) [\"']([^\"']*)[\"']");
 
   /** The field named when the body as a whole is wrong. */
   static final String BODY = "body";
@@ -37,6 +43,12 @@ final class JsonErrors {
         message += ", not '" + invalid.getValue() + "'";
       }
       return new FieldError(field, message);
+    }
+    Matcher duplicate = DUPLICATE.matcher(String.valueOf(jackson.getOriginalMessage()));
+    if (jackson instanceof StreamReadException && duplicate.find()) {
+      String name = duplicate.group(1);
+      return new FieldError(
+          field.equals(BODY) ? name : field + "." + name, "is given more than once");
     }
     if (jackson instanceof StreamReadException) {
       return new FieldError(field, "is not valid JSON: " + describe(jackson));

@@ -1,13 +1,11 @@
 package dev.conveyor.starter.config;
 
+import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.JobClient;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
 import dev.conveyor.store.JobQueries;
-import dev.conveyor.workflow.JobDataConverter;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.converter.DataConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +17,6 @@ class StarterConfiguration {
   @Bean
   JobClient jobClient(WorkflowClient workflowClient, ConveyorTemporalProperties temporal) {
     return new JobClient(workflowClient, temporal.taskQueue());
-  }
-
-  /** The payload converter the worker uses too, tolerant of fields a newer release adds. */
-  @Bean
-  DataConverter mainDataConverter() {
-    return JobDataConverter.create();
   }
 
   /**

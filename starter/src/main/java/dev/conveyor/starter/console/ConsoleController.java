@@ -1,7 +1,9 @@
 package dev.conveyor.starter.console;
 
+import dev.conveyor.client.DecisionRejectedException;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.DecisionRejectedException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobClientException;
 import dev.conveyor.starter.config.NoJobStore;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.review.SelfApprovalException;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -49,16 +52,19 @@ class ConsoleController {
   private final JobQueries store;
   private final ArtifactReader artifacts;
   private final ReviewDecisions decisions;
+  private final JobClient jobs;
   private final Clock clock;
 
   ConsoleController(
       ObjectProvider<JobQueries> store,
       ArtifactReader artifacts,
       ReviewDecisions decisions,
+      JobClient jobs,
       ObjectProvider<Clock> clock) {
     this.store = store.getIfAvailable(NoJobStore::new);
     this.artifacts = artifacts;
     this.decisions = decisions;
+    this.jobs = jobs;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -98,10 +104,24 @@ class ConsoleController {
     return "inbox";
   }
 
-  /** One job: requirements, prompt, output, attempts with verdicts, cost, audit and timeline. */
+  /**
+   * One job: requirements, prompt, output, attempts with verdicts, cost, audit and timeline, with a
+   * warning when the store's record is behind the workflow. A job whose record never reached the
+   * store gets a page that says so, with the stage Temporal knows.
+   */
   @GetMapping("/console/jobs/{id}")
   String job(@PathVariable String id, Authentication principal, Model model) {
-    JobDetail job = find(id);
+    Optional<JobDetail> stored = store.find(id);
+    Stage live = liveStage(id);
+    if (stored.isEmpty()) {
+      if (live == null) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "job " + id + " not found");
+      }
+      model.addAttribute("jobId", id);
+      model.addAttribute("stage", live);
+      return "job-not-stored";
+    }
+    JobDetail job = stored.get();
     boolean awaiting = job.summary().stage() == Stage.AWAITING_APPROVAL;
     model.addAttribute(
         "view",
@@ -110,8 +130,18 @@ class ConsoleController {
             text(job.prompt()),
             job.output() == null || job.output().image() ? null : text(job.output()),
             awaiting && mayDecide(principal),
-            JobPageView.versionOf(job)));
+            JobPageView.versionOf(job),
+            JobPageView.behind(job.summary().stage(), live)));
     return "job";
+  }
+
+  /** Returns the job's stage as Temporal knows it, null when Temporal does not or cannot say. */
+  private Stage liveStage(String id) {
+    try {
+      return jobs.stage(id);
+    } catch (JobClientException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** What the live script polls: the job's stage, revision and version. */

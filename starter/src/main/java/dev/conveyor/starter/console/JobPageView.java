@@ -4,6 +4,7 @@ import dev.conveyor.store.JobDetail;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.ModelCall;
+import dev.conveyor.workflow.model.Stage;
 import java.math.BigDecimal;
 import java.util.stream.Stream;
 
@@ -16,9 +17,31 @@ import java.util.stream.Stream;
  * @param outputText the newest output when it is text, null otherwise
  * @param canDecide whether the job awaits a decision and the viewer is a reviewer or admin
  * @param version what changes whenever the page would: the live script compares it
+ * @param recordBehind why the stored record is behind the job's workflow, null when it is not
  */
 public record JobPageView(
-    JobDetail job, String promptText, String outputText, boolean canDecide, String version) {
+    JobDetail job,
+    String promptText,
+    String outputText,
+    boolean canDecide,
+    String version,
+    String recordBehind) {
+
+  /**
+   * Returns why the job store's record is behind the workflow, or null when it is in step or the
+   * workflow's stage is unknown.
+   */
+  static String behind(Stage stored, Stage live) {
+    if (live == null || live == stored) {
+      return null;
+    }
+    return "This page shows the job store's record, which is behind the job: the record says "
+        + stored
+        + ", the workflow is at "
+        + live
+        + ". Store writes of this job failed (the worker's health names the error); the next"
+        + " write that succeeds brings the record up to date.";
+  }
 
   /** Returns the cost of every model call. */
   public BigDecimal totalCost() {

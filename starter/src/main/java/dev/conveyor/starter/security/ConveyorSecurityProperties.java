@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param users the console's users, who log in with a form
  * @param jwt how roles and the principal are read from an OAuth2 JWT, when a resource server is
  *     configured
+ * @param allowDevCredentialsOnNetwork whether the starter may serve a non-loopback address while a
+ *     development credential (the key {@code local-dev-key}, a password such as {@code
+ *     reviewer-dev}) is configured; off, it refuses to start (see {@link DevCredentialsGuard})
  */
 @Validated
 @ConfigurationProperties("conveyor.security")
@@ -26,7 +29,8 @@ public record ConveyorSecurityProperties(
     @DefaultValue("false") boolean allowSelfApproval,
     @DefaultValue List<@Valid ApiKey> apiKeys,
     @DefaultValue List<@Valid User> users,
-    @DefaultValue @Valid Jwt jwt) {
+    @DefaultValue @Valid Jwt jwt,
+    @DefaultValue("false") boolean allowDevCredentialsOnNetwork) {
 
   /**
    * One service's API key. The key itself is never configured, only its SHA-256.

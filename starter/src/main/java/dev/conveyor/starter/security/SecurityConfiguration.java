@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -24,7 +24,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: an {@code X-API-Key} header, or a
@@ -44,16 +43,8 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(
       HttpSecurity http, ConveyorSecurityProperties properties, ObjectProvider<JwtDecoder> jwt)
       throws Exception {
-    http.securityMatcher("/api/**")
-        .csrf(AbstractHttpConfigurer::disable)
+    HeaderAuthentication.apply(http.securityMatcher("/api/**"), properties, jwt)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .requestCache(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .addFilterBefore(
-            new ApiKeyAuthenticationFilter(new ApiKeys(properties.apiKeys())),
-            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -66,20 +57,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .hasAnyRole(SUBMITTER, REVIEWER, ADMIN)
                     .anyRequest()
-                    .hasRole(ADMIN))
-        .exceptionHandling(
-            errors ->
-                errors
-                    .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                    .accessDeniedHandler(JsonSecurityErrors.accessDenied()));
-    if (jwt.getIfAvailable() != null) {
-      http.oauth2ResourceServer(
-          server ->
-              server
-                  .authenticationEntryPoint(JsonSecurityErrors.entryPoint())
-                  .accessDeniedHandler(JsonSecurityErrors.accessDenied())
-                  .jwt(j -> j.jwtAuthenticationConverter(jwtConverter(properties.jwt()))));
-    }
+                    .hasRole(ADMIN));
     return http.build();
   }
 
@@ -127,6 +105,14 @@ class SecurityConfiguration {
               .build());
     }
     return new InMemoryUserDetailsManager(users);
+  }
+
+  /** Stops start-up when a development credential would be served on a reachable address. */
+  @Bean
+  DevCredentialsGuard devCredentialsGuard(
+      Environment environment, ConveyorSecurityProperties properties, PasswordEncoder encoder) {
+    return DevCredentialsGuard.check(
+        environment.getProperty(DevCredentialsGuard.ADDRESS_SETTING), properties, encoder);
   }
 
   @Bean

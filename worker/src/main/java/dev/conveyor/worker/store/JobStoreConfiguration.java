@@ -2,6 +2,7 @@ package dev.conveyor.worker.store;
 
 import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
 import dev.conveyor.activities.store.JobStoreActivitiesImpl;
+import dev.conveyor.activities.store.StoreWriteFailures;
 import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.store.JobStoreSchema;
 import dev.conveyor.store.JobStoreWriter;
@@ -36,8 +37,21 @@ class JobStoreConfiguration {
   }
 
   @Bean
-  JobStoreActivitiesImpl jobStoreActivities(JobStoreWriter writer) {
-    return new JobStoreActivitiesImpl(writer);
+  StoreWriteFailures storeWriteFailures(MeterRegistry meterRegistry) {
+    return new StoreWriteFailures(meterRegistry);
+  }
+
+  @Bean
+  JobStoreActivitiesImpl jobStoreActivities(JobStoreWriter writer, StoreWriteFailures failures) {
+    return new JobStoreActivitiesImpl(writer, failures);
+  }
+
+  /**
+   * The {@code jobStore} component of the worker's health: DEGRADED while a job's record is behind.
+   */
+  @Bean
+  StoreWriteHealthIndicator jobStoreHealthIndicator(StoreWriteFailures failures) {
+    return new StoreWriteHealthIndicator(failures);
   }
 
   @Bean

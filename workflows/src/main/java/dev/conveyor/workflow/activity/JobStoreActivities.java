@@ -13,6 +13,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface JobStoreActivities {
 
+  /** How many times the workflow tries each write before it carries on without it. */
+  int ATTEMPTS = 4;
+
   /**
    * Records a job's current state and new events. Idempotent: a write whose sequence number the
    * store has already passed changes nothing, and events already stored are kept as they are.

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a job request. The REST API answers 400 with these errors before anything starts; the
- * workflow runs the same checks, so a request sent straight through a Temporal client ends FAILED
- * with the same message instead of running.
+ * The one check of a job request and of a decision's fields: the workflow's authority. The workflow
+ * applies it to every request it runs and every decision it receives (a request sent straight
+ * through a Temporal client ends FAILED with these errors instead of running). The Java client, and
+ * through it the REST API, call the same methods before they reach Temporal, so a caller hears of a
+ * bad field at once, with the same words. Each error names its field.
  */
 public final class JobRequestValidator {
 
@@ -20,6 +22,10 @@ public final class JobRequestValidator {
   public static final int MAX_TAG_LENGTH = 64;
   public static final int MAX_SUBMITTER_LENGTH = 200;
   public static final Duration MAX_APPROVAL_TIMEOUT = Duration.ofDays(365);
+
+  /** Why a text holding the NUL character is refused. */
+  public static final String NUL_MESSAGE =
+      "contains the NUL character (\\u0000), which the job store cannot keep";
 
   private JobRequestValidator() {}
 
@@ -43,6 +49,7 @@ public final class JobRequestValidator {
                   + JobRequest.MAX_REQUIREMENTS
                   + " are allowed"));
     }
+    checkStorable(errors, "requirements", requirements);
     if (request.outputKind() == null) {
       errors.add(new FieldError("outputKind", "is required: TEXT or IMAGE"));
     }
@@ -61,6 +68,7 @@ public final class JobRequestValidator {
                   "qaCriteria[" + i + "]",
                   "is longer than " + MAX_CRITERION_LENGTH + " characters"));
         }
+        checkStorable(errors, "qaCriteria[" + i + "]", criterion);
       }
     }
     checkRange(errors, "maxQaAttempts", request.maxQaAttempts(), 1, MAX_QA_ATTEMPTS);
@@ -84,6 +92,7 @@ public final class JobRequestValidator {
       errors.add(
           new FieldError("submitter", "is longer than " + MAX_SUBMITTER_LENGTH + " characters"));
     }
+    checkStorable(errors, "submitter", request.submitter());
     List<String> tags = request.tags();
     if (tags != null) {
       if (tags.size() > MAX_TAGS) {
@@ -95,12 +104,17 @@ public final class JobRequestValidator {
           errors.add(
               new FieldError("tags[" + i + "]", "must be 1 to " + MAX_TAG_LENGTH + " characters"));
         }
+        checkStorable(errors, "tags[" + i + "]", tag);
       }
     }
     return errors;
   }
 
-  /** Returns the errors of a reviewer's decision, empty when it is valid. */
+  /**
+   * Returns the errors of a reviewer's decision, empty when it is valid. Whether the decision is in
+   * turn only the job can tell; {@code DecisionRejection.invalid} wraps these errors as the
+   * rejection the {@code decide} update's validator throws.
+   */
   public static List<FieldError> validate(ReviewDecision decision) {
     List<FieldError> errors = new ArrayList<>();
     if (decision == null) {
@@ -121,7 +135,20 @@ public final class JobRequestValidator {
           new FieldError(
               "comment", "is longer than " + ReviewDecision.MAX_COMMENT + " characters"));
     }
+    checkStorable(errors, "reviewer", decision.reviewer());
+    checkStorable(errors, "comment", decision.comment());
     return errors;
+  }
+
+  /**
+   * Refuses a text the job store cannot keep: PostgreSQL stores no NUL character, so every write of
+   * a job holding one would fail and the job would vanish from the listing, the inbox and the
+   * timeline.
+   */
+  private static void checkStorable(List<FieldError> errors, String field, String text) {
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      errors.add(new FieldError(field, NUL_MESSAGE));
+    }
   }
 
   private static void checkRange(
