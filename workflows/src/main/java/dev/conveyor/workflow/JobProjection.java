@@ -270,8 +270,8 @@ final class JobProjection {
   private static Stage stageOf(Step step) {
     return switch (step) {
       case PROMPT -> Stage.PROMPT;
-      case TEXT_GENERATION, IMAGE_GENERATION -> Stage.GENERATE;
-      case TEXT_QA, VISION_QA -> Stage.QA;
+      case TEXT_GENERATION, IMAGE_GENERATION, CODE_GENERATION -> Stage.GENERATE;
+      case TEXT_QA, VISION_QA, CODE_QA -> Stage.QA;
     };
   }
 }

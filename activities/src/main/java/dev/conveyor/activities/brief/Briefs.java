@@ -1,5 +1,7 @@
 package dev.conveyor.activities.brief;
 
+import dev.conveyor.activities.code.CodeExpectations;
+import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
@@ -23,6 +25,10 @@ public final class Briefs {
   public static final String ORIGINAL_REQUIREMENTS = "Original requirements";
   public static final String FEEDBACK = "Feedback on the previous attempt";
   public static final String CHANGES = "Changes requested after the previous attempt";
+  public static final String LANGUAGE = "Language";
+  public static final String JSON_SCHEMA = "JSON Schema";
+  public static final String TEXTS_TO_INCLUDE = "Texts to include word for word";
+  public static final String IMAGES_TO_EMBED = "Images to embed by their exact source";
 
   /** What a criteria section says when there are none. */
   public static final String NO_CRITERIA = "(none beyond the requirements)";
@@ -39,6 +45,15 @@ public final class Briefs {
       You are a professional writer. Write the text the prompt asks for and meet every \
       requirement and quality criterion. When feedback on a previous attempt is given, fix every \
       point it raises. Answer with the text only, without a preamble or notes about the writing.""";
+
+  private static final String CODER_SYSTEM =
+      """
+      You are a senior software engineer. Write the %s code the prompt asks for and meet every \
+      requirement and quality criterion. Include every text listed under "%s" exactly as \
+      written, and reference every image listed under "%s" by its exact source, with alt text. \
+      When a JSON Schema is given, the document must be valid against it. When feedback on a \
+      previous attempt is given, fix every point it raises. Answer with only the code, in one \
+      Markdown code block fenced with ```%s, and nothing else.""";
 
   private Briefs() {}
 
@@ -70,6 +85,39 @@ public final class Briefs {
     }
     return ChatRequest.builder()
         .messages(SystemMessage.from(WRITER_SYSTEM), UserMessage.from(user.toString().strip()))
+        .build();
+  }
+
+  /** Returns the request that asks a coder for code in a language. */
+  public static ChatRequest codeRequest(
+      String prompt,
+      String requirements,
+      CodeLanguage language,
+      CodeExpectations expected,
+      String feedback) {
+    StringBuilder user = new StringBuilder(prompt.strip()).append("\n\n");
+    user.append(section(ORIGINAL_REQUIREMENTS, requirements));
+    user.append(section(LANGUAGE, language.id()));
+    if (expected.jsonSchema() != null) {
+      user.append(section(JSON_SCHEMA, expected.jsonSchema()));
+    }
+    if (!expected.texts().isEmpty()) {
+      user.append(
+          section(
+              TEXTS_TO_INCLUDE,
+              bullets(
+                  expected.texts().stream().map(t -> t.strip().replaceAll("\\s+", " ")).toList())));
+    }
+    if (!expected.imageSources().isEmpty()) {
+      user.append(section(IMAGES_TO_EMBED, bullets(expected.imageSources())));
+    }
+    if (feedback != null && !feedback.isBlank()) {
+      user.append(section(FEEDBACK, feedback));
+    }
+    String system =
+        CODER_SYSTEM.formatted(language.id(), TEXTS_TO_INCLUDE, IMAGES_TO_EMBED, language.id());
+    return ChatRequest.builder()
+        .messages(SystemMessage.from(system), UserMessage.from(user.toString().strip()))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.conveyor.activities.catalog;
 
+import dev.conveyor.activities.offline.OfflineCodeWriter;
 import dev.conveyor.activities.offline.OfflineImageModel;
 import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflinePromptWriter;
@@ -202,7 +203,9 @@ public final class ModelCatalog {
             new ModelRoute(named, new OfflineTextWriter(offline.latency()), null);
         case IMAGE_GENERATION ->
             new ModelRoute(named, null, new OfflineImageModel(offline.latency()));
-        case TEXT_QA, VISION_QA -> new ModelRoute(named, null, null);
+        case CODE_GENERATION ->
+            new ModelRoute(named, new OfflineCodeWriter(offline.latency()), null);
+        case TEXT_QA, VISION_QA, CODE_QA -> new ModelRoute(named, null, null);
       };
     }
     String apiKey =

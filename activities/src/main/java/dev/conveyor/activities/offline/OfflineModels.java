@@ -20,6 +20,8 @@ public final class OfflineModels {
   public static final String PAINTER = "conveyor-painter";
   public static final String TEXT_CHECKS = "conveyor-text-checks";
   public static final String IMAGE_CHECKS = "conveyor-image-checks";
+  public static final String CODE_WRITER = "conveyor-code-writer";
+  public static final String CODE_CHECKS = "conveyor-code-checks";
 
   private OfflineModels() {}
 
@@ -31,6 +33,8 @@ public final class OfflineModels {
       case IMAGE_GENERATION -> PAINTER;
       case TEXT_QA -> TEXT_CHECKS;
       case VISION_QA -> IMAGE_CHECKS;
+      case CODE_GENERATION -> CODE_WRITER;
+      case CODE_QA -> CODE_CHECKS;
     };
   }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.catalog.ModelRoute;
 import dev.conveyor.activities.catalog.ModelSettings;
+import dev.conveyor.activities.code.CodeFences;
+import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.SystemMessage;
@@ -30,7 +32,7 @@ import java.util.List;
  * {@code {"passed": boolean, "score": 0..1, "issues": [string], "feedback": string}}; anything else
  * is rejected, so that the activity fails and Temporal asks again.
  */
-final class JudgeVerdicts {
+public final class JudgeVerdicts {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -89,6 +91,29 @@ final class JudgeVerdicts {
         .build();
   }
 
+  /**
+   * Returns the request that asks a judge about code. The code is shown in a fence of its language;
+   * the judge reads it and never runs it.
+   */
+  public static ChatRequest codeRequest(
+      String requirements,
+      List<String> criteria,
+      CodeLanguage language,
+      String code,
+      ResponseFormat format) {
+    String user =
+        context(requirements, criteria)
+            + Briefs.section(Briefs.LANGUAGE, language.id())
+            + Briefs.section(
+                "Code to judge", "```" + language.id() + "\n" + code.strip() + "\n```");
+    return ChatRequest.builder()
+        .messages(
+            SystemMessage.from(SYSTEM.formatted(language.id() + " code")),
+            UserMessage.from(user.strip()))
+        .responseFormat(format)
+        .build();
+  }
+
   /** Returns the request that asks a vision judge about an image. */
   static ChatRequest imageRequest(
       String requirements,
@@ -122,7 +147,7 @@ final class JudgeVerdicts {
     }
     JsonNode node;
     try {
-      node = JSON.readTree(withoutFence(answer.strip()));
+      node = JSON.readTree(CodeFences.unwrap(answer));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the answer is not JSON");
     }
@@ -168,17 +193,5 @@ final class JudgeVerdicts {
     }
     return Briefs.section(Briefs.REQUIREMENTS, requirements)
         + Briefs.section(Briefs.CRITERIA, criteriaText.toString());
-  }
-
-  private static String withoutFence(String answer) {
-    if (!answer.startsWith("```")) {
-      return answer;
-    }
-    int firstLine = answer.indexOf('\n');
-    int closing = answer.lastIndexOf("```");
-    if (firstLine < 0 || closing <= firstLine) {
-      return answer;
-    }
-    return answer.substring(firstLine + 1, closing).strip();
   }
 }

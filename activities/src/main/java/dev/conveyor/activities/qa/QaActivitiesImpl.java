@@ -3,13 +3,8 @@ package dev.conveyor.activities.qa;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.catalog.ModelCatalog;
 import dev.conveyor.activities.modelcall.CallSite;
-import dev.conveyor.activities.modelcall.Heartbeats;
-import dev.conveyor.activities.modelcall.ModelAnswers;
 import dev.conveyor.activities.modelcall.ModelCallFailures;
-import dev.conveyor.activities.modelcall.ModelCalls;
-import dev.conveyor.activities.modelcall.ModelChain;
 import dev.conveyor.activities.observability.CallRecorder;
-import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.text.LengthLimits;
 import dev.conveyor.workflow.activity.ActivityErrors;
@@ -17,33 +12,25 @@ import dev.conveyor.workflow.activity.QaActivities;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.model.ArtifactRef;
-import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Judges outputs. The deterministic checks always run first; when they fail, their verdict stands
- * and no model is called. With the {@code offline} provider the checks are the verdict, except that
- * the first {@link OfflineSettings#qaFailFirst()} attempts of each revision fail on purpose, with
- * feedback the next attempt acts on. With {@code openai} a judge model decides, and an answer that
- * is not the expected JSON fails the activity so that Temporal asks again.
+ * Judges text and image outputs in the order {@link QaJudge} follows: the deterministic checks
+ * first, then the step's judge.
  */
 public class QaActivitiesImpl implements QaActivities {
 
   private final ArtifactStore store;
-  private final ModelCatalog catalog;
-  private final OfflineSettings offline;
+  private final QaJudge judge;
   private final TextChecks textChecks = new TextChecks();
   private final ImageChecks imageChecks = new ImageChecks();
-  private final CallRecorder recorder;
 
   public QaActivitiesImpl(ArtifactStore store, ModelCatalog catalog, OfflineSettings offline) {
     this(store, catalog, offline, CallRecorder.logOnly());
@@ -52,9 +39,7 @@ public class QaActivitiesImpl implements QaActivities {
   public QaActivitiesImpl(
       ArtifactStore store, ModelCatalog catalog, OfflineSettings offline, CallRecorder recorder) {
     this.store = store;
-    this.catalog = catalog;
-    this.offline = offline == null ? OfflineSettings.defaults() : offline;
-    this.recorder = recorder;
+    this.judge = new QaJudge(catalog, offline, recorder);
   }
 
   @Override
@@ -102,65 +87,7 @@ public class QaActivitiesImpl implements QaActivities {
       Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
     CallSite site = new CallSite(step, request.tier(), request.revision(), request.attempt());
-    boolean offlineFirst = catalog.chain(step, site.tier()).get(0).isOffline();
-    String checker = OfflineModels.nameFor(step);
-    long started = System.nanoTime();
-    QaVerdict checked =
-        Heartbeats.whileRunning(
-            step + " offline/" + checker,
-            () -> {
-              if (offlineFirst) {
-                OfflineModels.simulateLatency(offline.latency());
-              }
-              return checks.get();
-            });
-    if (!checked.passed()) {
-      // The cheap checks failed: their verdict stands, and no paid model is called.
-      return new QaResult(
-          checked, ModelCalls.offlineCheck(site, checker, started, "failed", recorder));
-    }
-    ModelCalls.Outcome<QaVerdict> judged =
-        ModelChain.run(
-            catalog,
-            recorder,
-            site,
-            turn -> {
-              if (turn.route().isOffline()) {
-                QaVerdict verdict =
-                    request.attempt() <= offline.qaFailFirst()
-                        ? holdBack(checked, request, holdBackFeedback)
-                        : checked;
-                ModelCall call =
-                    ModelCalls.offlineCheck(
-                        site,
-                        checker,
-                        started,
-                        verdict.passed() ? "passed" : "held back",
-                        recorder);
-                return new ModelCalls.Outcome<>(verdict, call);
-              }
-              ModelCalls.Outcome<ChatResponse> answer =
-                  turn.chat(judgeRequest.apply(JudgeVerdicts.responseFormat(turn.route())));
-              String text = ModelAnswers.text(turn, answer.value(), "the verdict is empty");
-              try {
-                return new ModelCalls.Outcome<>(JudgeVerdicts.parse(text), answer.call());
-              } catch (IllegalArgumentException e) {
-                throw ModelCallFailures.unusableAnswer(turn.modelId(), e.getMessage());
-              }
-            });
-    return new QaResult(judged.value(), judged.call());
-  }
-
-  private QaVerdict holdBack(QaVerdict checked, QaRequest request, String feedback) {
-    List<String> issues = new ArrayList<>(checked.issues());
-    issues.add(
-        "offline QA fails the first "
-            + offline.qaFailFirst()
-            + " attempts of each revision (conveyor.offline.qa-fail-first); this was attempt "
-            + request.attempt()
-            + " of revision "
-            + request.revision());
-    return new QaVerdict(false, Math.min(checked.score(), 0.5), issues, feedback);
+    return judge.judge(site, checks, judgeRequest, holdBackFeedback);
   }
 
   /** Returns the feedback of a held-back text: longer, within the length the criteria allow. */

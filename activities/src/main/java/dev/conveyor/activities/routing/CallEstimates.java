@@ -18,6 +18,8 @@ import dev.conveyor.workflow.model.Step;
  *   <tr><td>IMAGE_GENERATION</td><td>0 (one image)</td><td>0</td></tr>
  *   <tr><td>TEXT_QA</td><td>2,500</td><td>300</td></tr>
  *   <tr><td>VISION_QA</td><td>1,500</td><td>300</td></tr>
+ *   <tr><td>CODE_GENERATION</td><td>2,000</td><td>the model's max-tokens, else 2,000</td></tr>
+ *   <tr><td>CODE_QA</td><td>3,500</td><td>300</td></tr>
  * </table>
  */
 final class CallEstimates {
@@ -45,6 +47,14 @@ final class CallEstimates {
       }
       case TEXT_QA -> {
         input = 2_500;
+        output = 300;
+      }
+      case CODE_GENERATION -> {
+        input = 2_000;
+        output = model.maxTokens() == null ? 2_000 : model.maxTokens();
+      }
+      case CODE_QA -> {
+        input = 3_500;
         output = 300;
       }
       default -> {

@@ -3,6 +3,7 @@ package dev.conveyor.activities.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conveyor.activities.offline.OfflineCodeWriter;
 import dev.conveyor.activities.offline.OfflineImageModel;
 import dev.conveyor.activities.offline.OfflinePromptWriter;
 import dev.conveyor.activities.offline.OfflineSettings;
@@ -32,8 +33,11 @@ class ModelCatalogTests {
                 Step.TEXT_GENERATION, "offline/conveyor-text-writer",
                 Step.IMAGE_GENERATION, "offline/conveyor-painter",
                 Step.TEXT_QA, "offline/conveyor-text-checks",
-                Step.VISION_QA, "offline/conveyor-image-checks"));
+                Step.VISION_QA, "offline/conveyor-image-checks",
+                Step.CODE_GENERATION, "offline/conveyor-code-writer",
+                Step.CODE_QA, "offline/conveyor-code-checks"));
     assertThat(catalog.chatModel(Step.PROMPT)).isInstanceOf(OfflinePromptWriter.class);
+    assertThat(catalog.chatModel(Step.CODE_GENERATION)).isInstanceOf(OfflineCodeWriter.class);
     assertThat(catalog.chatModel(Step.TEXT_GENERATION)).isInstanceOf(OfflineTextWriter.class);
     assertThat(catalog.imageModel(Step.IMAGE_GENERATION)).isInstanceOf(OfflineImageModel.class);
     assertThat(catalog.settings(Step.TEXT_QA).timeout()).isEqualTo(Duration.ofSeconds(60));

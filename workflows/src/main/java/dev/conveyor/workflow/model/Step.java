@@ -6,7 +6,9 @@ public enum Step {
   TEXT_GENERATION,
   IMAGE_GENERATION,
   TEXT_QA,
-  VISION_QA;
+  VISION_QA,
+  CODE_GENERATION,
+  CODE_QA;
 
   /** Returns the generation step for an output kind. */
   public static Step generationFor(OutputKind kind) {

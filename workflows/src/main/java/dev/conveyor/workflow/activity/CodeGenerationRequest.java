@@ -1,0 +1,25 @@
+package dev.conveyor.workflow.activity;
+
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.ModelTier;
+
+/**
+ * Input of a code generation.
+ *
+ * @param prompt the stored prompt
+ * @param requirements the stored requirements
+ * @param spec the language and what the code must contain
+ * @param feedback QA feedback (the parsers' messages, the judge's) or a reviewer's comment for this
+ *     attempt, null for a first attempt
+ * @param revision the revision, 0 for the first
+ * @param attempt the attempt within the revision, from 1
+ * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
+ */
+public record CodeGenerationRequest(
+    ArtifactRef prompt,
+    ArtifactRef requirements,
+    CodeSpec spec,
+    String feedback,
+    int revision,
+    int attempt,
+    ModelTier tier) {}
