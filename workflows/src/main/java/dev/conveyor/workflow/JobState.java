@@ -1,6 +1,7 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.activity.ApprovalReminder;
+import dev.conveyor.workflow.activity.CodeSpec;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
@@ -40,6 +41,7 @@ final class JobState {
   private Map<Step, String> models = Map.of();
   private ArtifactRef requirements;
   private ArtifactRef prompt;
+  private CodeSpec codeSpec;
   private ArtifactRef output;
   private BudgetGuard budget;
   private AwaitingApproval awaiting;
@@ -85,6 +87,11 @@ final class JobState {
 
   void prompt(ArtifactRef written) {
     prompt = written;
+  }
+
+  /** Takes what a CODE output must be: its language and the stored JSON Schema, if any. */
+  void codeSpec(CodeSpec spec) {
+    codeSpec = spec;
   }
 
   /** Takes a new output: its generation is the newest attempt, for QA to judge. */
@@ -247,6 +254,11 @@ final class JobState {
 
   ArtifactRef prompt() {
     return prompt;
+  }
+
+  /** Returns what a CODE output must be, null for other kinds. */
+  CodeSpec codeSpec() {
+    return codeSpec;
   }
 
   ArtifactRef output() {

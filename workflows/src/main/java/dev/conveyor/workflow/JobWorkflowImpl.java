@@ -2,9 +2,11 @@ package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.DecisionDesk.Channel;
 import dev.conveyor.workflow.activity.ArtifactActivities;
+import dev.conveyor.workflow.activity.CodeSpec;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ApprovalReason;
+import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
 import dev.conveyor.workflow.model.Decision;
@@ -15,6 +17,7 @@ import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobRequestValidator;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
@@ -93,6 +96,12 @@ public class JobWorkflowImpl implements JobWorkflow {
             : BudgetGuard.spendingOnly(request));
     enter(Stage.PROMPT);
     job.requirements(artifacts.storeText(request.requirements()));
+    if (request.outputKind() == OutputKind.CODE) {
+      // CODE is newer than every recorded history, so this branch needs no version marker.
+      String schema = request.jsonSchema();
+      ArtifactRef schemaRef = schema == null ? null : artifacts.storeText(schema);
+      job.codeSpec(new CodeSpec(request.codeLanguage(), schemaRef, List.of(), List.of()));
+    }
     Round round = runRound(null);
     ApprovalReason needsHuman;
     if (round.stoppedEarly()) {

@@ -1,5 +1,8 @@
 package dev.conveyor.workflow;
 
+import dev.conveyor.workflow.activity.CodeActivities;
+import dev.conveyor.workflow.activity.CodeGenerationRequest;
+import dev.conveyor.workflow.activity.CodeQaRequest;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.PromptActivities;
@@ -17,9 +20,10 @@ import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
 /**
- * The job's three model steps: writing the prompt, generating an output and judging it. Each asks
- * the budget which tier it may use (which may stop the job or ask a human), calls its activity with
- * a summary naming the model, and records the call in the job's state.
+ * The job's three model steps: writing the prompt, generating an output (text, an image or code)
+ * and judging it. Each asks the budget which tier it may use (which may stop the job or ask a
+ * human), calls its activity with a summary naming the model, and records the call in the job's
+ * state.
  */
 final class ModelSteps {
 
@@ -39,7 +43,11 @@ final class ModelSteps {
         stub(PromptActivities.class, JobActivityOptions.PROMPT, Step.PROMPT)
             .writePrompt(
                 new PromptRequest(
-                    job.requirements(), job.outputKind(), job.request().qaCriteria(), named(tier)));
+                    job.requirements(),
+                    job.outputKind(),
+                    job.request().qaCriteria(),
+                    named(tier),
+                    job.request().codeLanguage()));
     job.prompt(written.artifact());
     job.record(written.call());
   }
@@ -51,15 +59,10 @@ final class ModelSteps {
       JobMetrics.qaRetry(step);
     }
     ModelTier tier = job.budgetFor(step);
-    GenerationActivities generation =
-        stub(GenerationActivities.class, JobActivityOptions.GENERATION, step);
-    GenerationRequest request =
-        new GenerationRequest(
-            job.prompt(), job.requirements(), feedback, job.revision(), job.attempt(), named(tier));
     StepResult generated =
-        job.outputKind() == OutputKind.IMAGE
-            ? generation.generateImage(request)
-            : generation.generateText(request);
+        job.outputKind() == OutputKind.CODE
+            ? generateCode(step, feedback, tier)
+            : generateTextOrImage(step, feedback, tier);
     job.record(generated.call());
     job.generated(
         AttemptRecord.generated(
@@ -74,17 +77,8 @@ final class ModelSteps {
   AttemptRecord judge() {
     Step step = Step.qaFor(job.outputKind());
     ModelTier tier = job.budgetFor(step);
-    QaActivities qa = stub(QaActivities.class, JobActivityOptions.QA, step);
-    QaRequest request =
-        new QaRequest(
-            job.output(),
-            job.requirements(),
-            job.request().qaCriteria(),
-            job.revision(),
-            job.attempt(),
-            named(tier));
     QaResult judged =
-        job.outputKind() == OutputKind.IMAGE ? qa.checkImage(request) : qa.checkText(request);
+        job.outputKind() == OutputKind.CODE ? checkCode(step, tier) : checkTextOrImage(step, tier);
     job.record(judged.call());
     AttemptRecord attempt = job.judged(judged.verdict(), judged.call().modelId());
     JobMetrics.qaVerdict(step, judged.verdict().passed());
@@ -96,6 +90,60 @@ final class ModelSteps {
         judged.verdict().passed() ? "passed" : "failed",
         judged.verdict().score());
     return attempt;
+  }
+
+  private StepResult generateTextOrImage(Step step, String feedback, ModelTier tier) {
+    GenerationActivities generation =
+        stub(GenerationActivities.class, JobActivityOptions.GENERATION, step);
+    GenerationRequest request =
+        new GenerationRequest(
+            job.prompt(), job.requirements(), feedback, job.revision(), job.attempt(), named(tier));
+    return job.outputKind() == OutputKind.IMAGE
+        ? generation.generateImage(request)
+        : generation.generateText(request);
+  }
+
+  /** Generates code; the stub is made here, so jobs of other kinds never see it. */
+  private StepResult generateCode(Step step, String feedback, ModelTier tier) {
+    return stub(CodeActivities.class, JobActivityOptions.GENERATION, step)
+        .generateCode(
+            new CodeGenerationRequest(
+                job.prompt(),
+                job.requirements(),
+                job.codeSpec(),
+                feedback,
+                job.revision(),
+                job.attempt(),
+                named(tier)));
+  }
+
+  private QaResult checkTextOrImage(Step step, ModelTier tier) {
+    QaActivities qa = stub(QaActivities.class, JobActivityOptions.QA, step);
+    QaRequest request =
+        new QaRequest(
+            job.output(),
+            job.requirements(),
+            job.request().qaCriteria(),
+            job.revision(),
+            job.attempt(),
+            named(tier));
+    return job.outputKind() == OutputKind.IMAGE ? qa.checkImage(request) : qa.checkText(request);
+  }
+
+  /**
+   * Checks code: the parser first, whose messages become the verdict's feedback, then the judge.
+   */
+  private QaResult checkCode(Step step, ModelTier tier) {
+    return stub(CodeActivities.class, JobActivityOptions.QA, step)
+        .checkCode(
+            new CodeQaRequest(
+                job.output(),
+                job.requirements(),
+                job.request().qaCriteria(),
+                job.codeSpec(),
+                job.revision(),
+                job.attempt(),
+                named(tier)));
   }
 
   private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {

@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.activity;
 
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.OutputKind;
 import java.util.List;
@@ -12,9 +13,20 @@ import java.util.List;
  * @param outputKind what the prompt is for
  * @param qaCriteria the checks the output must pass
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
+ * @param language with CODE: the language the prompt asks for; null for other kinds
  */
 public record PromptRequest(
-    ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria, ModelTier tier) {
+    ArtifactRef requirements,
+    OutputKind outputKind,
+    List<String> qaCriteria,
+    ModelTier tier,
+    CodeLanguage language) {
+
+  /** Returns a request for a TEXT or IMAGE output. */
+  public PromptRequest(
+      ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria, ModelTier tier) {
+    this(requirements, outputKind, qaCriteria, tier, null);
+  }
 
   /** Returns a request for the step's standard models. */
   public PromptRequest(ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria) {

@@ -9,7 +9,7 @@ import java.util.List;
  * fills them in.
  *
  * @param requirements the business requirements, 1 to 20,000 characters
- * @param outputKind TEXT or IMAGE
+ * @param outputKind TEXT, IMAGE or CODE
  * @param qaCriteria checks, in words, that QA applies on top of the requirements
  * @param maxQaAttempts how many generations QA may judge per revision (default 3)
  * @param maxRevisions how many new revisions reviewers may ask for after a rejection (default 2)
@@ -22,6 +22,10 @@ import java.util.List;
  * @param tags free labels for finding jobs
  * @param budgetPolicy what the job does when its next paid call would overrun the budget (default:
  *     the worker's {@code conveyor.budget.policy})
+ * @param language with CODE: the language to write, one of {@link CodeLanguage#ids()}; null
+ *     otherwise
+ * @param jsonSchema with CODE in {@code json}: a JSON Schema the document must be valid against, as
+ *     text, at most {@value #MAX_JSON_SCHEMA} characters; null for none
  */
 public record JobRequest(
     String requirements,
@@ -36,13 +40,54 @@ public record JobRequest(
     BigDecimal budgetUsd,
     String submitter,
     List<String> tags,
-    BudgetPolicy budgetPolicy) {
+    BudgetPolicy budgetPolicy,
+    String language,
+    String jsonSchema) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
+  public static final int MAX_JSON_SCHEMA = 20_000;
   public static final int DEFAULT_MAX_QA_ATTEMPTS = 3;
   public static final int DEFAULT_MAX_REVISIONS = 2;
   public static final double DEFAULT_SCORE_THRESHOLD = 0.8;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(72);
+
+  /** Creates a TEXT or IMAGE request: the fields a job had before CODE outputs. */
+  public JobRequest(
+      String requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      Integer maxQaAttempts,
+      Integer maxRevisions,
+      ApprovalPolicy approvalPolicy,
+      Double scoreThreshold,
+      Duration approvalTimeout,
+      ExpiryAction onExpiry,
+      BigDecimal budgetUsd,
+      String submitter,
+      List<String> tags,
+      BudgetPolicy budgetPolicy) {
+    this(
+        requirements,
+        outputKind,
+        qaCriteria,
+        maxQaAttempts,
+        maxRevisions,
+        approvalPolicy,
+        scoreThreshold,
+        approvalTimeout,
+        onExpiry,
+        budgetUsd,
+        submitter,
+        tags,
+        budgetPolicy,
+        null,
+        null);
+  }
+
+  /** Returns the language of a CODE request, null for other kinds or an unknown name. */
+  public CodeLanguage codeLanguage() {
+    return outputKind == OutputKind.CODE ? CodeLanguage.of(language) : null;
+  }
 
   /** Returns a request with every optional field at its default. */
   public static JobRequest of(String requirements, OutputKind kind, List<String> criteria) {
@@ -64,7 +109,9 @@ public record JobRequest(
         budgetUsd,
         submitter,
         tags == null ? List.of() : List.copyOf(tags),
-        budgetPolicy);
+        budgetPolicy,
+        language,
+        jsonSchema);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -87,7 +134,9 @@ public record JobRequest(
         .budgetUsd(budgetUsd)
         .submitter(submitter)
         .tags(tags)
-        .budgetPolicy(budgetPolicy);
+        .budgetPolicy(budgetPolicy)
+        .language(language)
+        .jsonSchema(jsonSchema);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -105,6 +154,8 @@ public record JobRequest(
     private String submitter;
     private List<String> tags;
     private BudgetPolicy budgetPolicy;
+    private String language;
+    private String jsonSchema;
 
     private Builder() {}
 
@@ -173,6 +224,16 @@ public record JobRequest(
       return this;
     }
 
+    public Builder language(String value) {
+      language = value;
+      return this;
+    }
+
+    public Builder jsonSchema(String value) {
+      jsonSchema = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -187,7 +248,9 @@ public record JobRequest(
           budgetUsd,
           submitter,
           tags,
-          budgetPolicy);
+          budgetPolicy,
+          language,
+          jsonSchema);
     }
   }
 }

@@ -51,8 +51,9 @@ public final class JobRequestValidator {
     }
     checkStorable(errors, "requirements", requirements);
     if (request.outputKind() == null) {
-      errors.add(new FieldError("outputKind", "is required: TEXT or IMAGE"));
+      errors.add(new FieldError("outputKind", "is required: TEXT, IMAGE or CODE"));
     }
+    checkCode(errors, request);
     List<String> criteria = request.qaCriteria();
     if (criteria != null) {
       if (criteria.size() > MAX_CRITERIA) {
@@ -138,6 +139,60 @@ public final class JobRequestValidator {
     checkStorable(errors, "reviewer", decision.reviewer());
     checkStorable(errors, "comment", decision.comment());
     return errors;
+  }
+
+  /**
+   * Checks the fields of a CODE output: a known language is required, and a JSON Schema may come
+   * only with {@code json}; other kinds take neither.
+   */
+  private static void checkCode(List<FieldError> errors, JobRequest request) {
+    String language = request.language();
+    String schema = request.jsonSchema();
+    if (request.outputKind() != OutputKind.CODE) {
+      if (language != null) {
+        errors.add(new FieldError("language", "is only for CODE outputs"));
+      }
+      if (schema != null) {
+        errors.add(new FieldError("jsonSchema", "is only for CODE outputs in json"));
+      }
+      return;
+    }
+    CodeLanguage known = CodeLanguage.of(language);
+    if (language == null || language.isBlank()) {
+      errors.add(new FieldError("language", "is required for CODE: one of " + CodeLanguage.ids()));
+    } else if (known == null) {
+      errors.add(
+          new FieldError(
+              "language",
+              "is "
+                  + quoted(language)
+                  + ", which is not a known language: one of "
+                  + CodeLanguage.ids()));
+    }
+    if (schema == null) {
+      return;
+    }
+    if (known != null && known != CodeLanguage.JSON) {
+      errors.add(new FieldError("jsonSchema", "is only for CODE outputs in json"));
+    } else if (schema.isBlank()) {
+      errors.add(new FieldError("jsonSchema", "is blank"));
+    } else if (schema.length() > JobRequest.MAX_JSON_SCHEMA) {
+      errors.add(
+          new FieldError(
+              "jsonSchema",
+              "has "
+                  + schema.length()
+                  + " characters, at most "
+                  + JobRequest.MAX_JSON_SCHEMA
+                  + " are allowed"));
+    }
+    checkStorable(errors, "jsonSchema", schema);
+  }
+
+  /** Quotes a caller's value for a message, cut short so a long value cannot flood it. */
+  private static String quoted(String value) {
+    String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    return "\"" + shown + "\"";
   }
 
   /**

@@ -12,11 +12,19 @@ public enum Step {
 
   /** Returns the generation step for an output kind. */
   public static Step generationFor(OutputKind kind) {
-    return kind == OutputKind.IMAGE ? IMAGE_GENERATION : TEXT_GENERATION;
+    return switch (kind) {
+      case IMAGE -> IMAGE_GENERATION;
+      case CODE -> CODE_GENERATION;
+      case TEXT -> TEXT_GENERATION;
+    };
   }
 
   /** Returns the QA step for an output kind. */
   public static Step qaFor(OutputKind kind) {
-    return kind == OutputKind.IMAGE ? VISION_QA : TEXT_QA;
+    return switch (kind) {
+      case IMAGE -> VISION_QA;
+      case CODE -> CODE_QA;
+      case TEXT -> TEXT_QA;
+    };
   }
 }

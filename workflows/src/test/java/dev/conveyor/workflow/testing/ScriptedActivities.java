@@ -3,6 +3,9 @@ package dev.conveyor.workflow.testing;
 import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.BudgetSheet;
+import dev.conveyor.workflow.activity.CodeActivities;
+import dev.conveyor.workflow.activity.CodeGenerationRequest;
+import dev.conveyor.workflow.activity.CodeQaRequest;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.JobStoreActivities;
@@ -45,6 +48,7 @@ public class ScriptedActivities
         PromptActivities,
         GenerationActivities,
         QaActivities,
+        CodeActivities,
         JobStoreActivities,
         ReminderActivities {
 
@@ -70,11 +74,16 @@ public class ScriptedActivities
           Step.TEXT_GENERATION, "scripted/text-writer",
           Step.IMAGE_GENERATION, "scripted/painter",
           Step.TEXT_QA, "scripted/text-judge",
-          Step.VISION_QA, "scripted/vision-judge");
+          Step.VISION_QA, "scripted/vision-judge",
+          Step.CODE_GENERATION, "scripted/coder",
+          Step.CODE_QA, "scripted/code-judge");
 
   private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
   private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
   private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
+  private final List<CodeGenerationRequest> codeGenerations = new CopyOnWriteArrayList<>();
+  private final List<CodeQaRequest> codeChecks = new CopyOnWriteArrayList<>();
+  private volatile Function<CodeQaRequest, QaVerdict> codeVerdicts = request -> pass(0.95);
   private final List<String> invocations = new CopyOnWriteArrayList<>();
   private final List<JobStoreWrite> storeWrites = new CopyOnWriteArrayList<>();
   private final List<ApprovalReminder> reminders = new CopyOnWriteArrayList<>();
@@ -107,6 +116,12 @@ public class ScriptedActivities
   /** Makes QA answer with the given function. */
   public ScriptedActivities judgeWith(Function<QaRequest, QaVerdict> script) {
     this.verdicts = script;
+    return this;
+  }
+
+  /** Makes code QA answer with the given function (default: pass with 0.95). */
+  public ScriptedActivities judgeCodeWith(Function<CodeQaRequest, QaVerdict> script) {
+    this.codeVerdicts = script;
     return this;
   }
 
@@ -152,6 +167,16 @@ public class ScriptedActivities
   /** Returns every QA request, in order. */
   public List<QaRequest> checks() {
     return List.copyOf(checks);
+  }
+
+  /** Returns every code generation request, in order. */
+  public List<CodeGenerationRequest> codeGenerations() {
+    return List.copyOf(codeGenerations);
+  }
+
+  /** Returns every code QA request, in order. */
+  public List<CodeQaRequest> codeChecks() {
+    return List.copyOf(codeChecks);
   }
 
   /**
@@ -250,6 +275,25 @@ public class ScriptedActivities
     checks.add(request);
     return new QaResult(
         verdicts.apply(request), call(Step.VISION_QA, "vision-judge", request.tier()));
+  }
+
+  @Override
+  public StepResult generateCode(CodeGenerationRequest request) {
+    invocations.add("GenerateCode");
+    codeGenerations.add(request);
+    String code =
+        "<p>r" + request.revision() + "a" + request.attempt() + " feedback=" + request.feedback();
+    return new StepResult(
+        put(code, request.spec().language().contentType()),
+        call(Step.CODE_GENERATION, "coder", request.tier()));
+  }
+
+  @Override
+  public QaResult checkCode(CodeQaRequest request) {
+    invocations.add("CheckCode");
+    codeChecks.add(request);
+    return new QaResult(
+        codeVerdicts.apply(request), call(Step.CODE_QA, "code-judge", request.tier()));
   }
 
   @Override
