@@ -21,6 +21,7 @@ import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.ExpiryAction;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.testing.ActivityGate;
@@ -352,7 +353,22 @@ final class JobScenarios {
             Stage.APPROVED,
             unattended(
                 new ScriptedActivities().failFirst(1),
-                image().toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build())));
+                image().toBuilder().approvalPolicy(ApprovalPolicy.NEVER).build())),
+        new Scenario(
+            "code-job",
+            Stage.APPROVED,
+            unattended(
+                new ScriptedActivities()
+                    .judgeCodeWith(
+                        request ->
+                            request.attempt() == 1
+                                ? ScriptedActivities.fail("schema: at /price: string found")
+                                : ScriptedActivities.pass(0.9)),
+                JobRequest.builder("A product as JSON with a price.", OutputKind.CODE)
+                    .language("json")
+                    .jsonSchema("{\"type\": \"object\", \"required\": [\"price\"]}")
+                    .approvalPolicy(ApprovalPolicy.NEVER)
+                    .build())));
   }
 
   /** Plays a scenario on a fresh environment and returns the final status and the history. */
