@@ -55,11 +55,24 @@ final class JobOptions {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(request.withDefaults().toString().getBytes(StandardCharsets.UTF_8));
+              .digest(fingerprinted(request.withDefaults()).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from the JDK", e);
     }
+  }
+
+  /**
+   * Returns the text a fingerprint is taken of: the request's fields, without the CODE fields when
+   * both are null, so a request of a kind older than CODE keeps the fingerprint it had before they
+   * existed (a job started then, sent again with its key, is still the same request).
+   */
+  private static String fingerprinted(JobRequest request) {
+    String text = request.toString();
+    String codeFields = ", language=null, jsonSchema=null]";
+    return text.endsWith(codeFields)
+        ? text.substring(0, text.length() - codeFields.length()) + "]"
+        : text;
   }
 
   /** Returns {@code TEXT · policy ALWAYS · by alice · tags a, b}. */
@@ -67,6 +80,7 @@ final class JobOptions {
     StringBuilder summary =
         new StringBuilder()
             .append(request.outputKind())
+            .append(request.language() == null ? "" : " " + request.language().strip())
             .append(" · policy ")
             .append(request.approvalPolicy());
     if (request.submitter() != null && !request.submitter().isBlank()) {

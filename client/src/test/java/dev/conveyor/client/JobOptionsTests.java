@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.OutputKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +62,33 @@ class JobOptionsTests {
         .isNotEqualTo(JobOptions.fingerprint(other));
     assertThat(JobOptions.of("job-1", "q", plain).getMemo())
         .containsEntry(JobOptions.REQUEST_FINGERPRINT, JobOptions.fingerprint(plain));
+  }
+
+  @Test
+  void should_keep_the_fingerprint_a_text_request_had_before_code_outputs() throws Exception {
+    JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
+    String before =
+        "JobRequest[requirements=secret plan, outputKind=TEXT, qaCriteria=[], maxQaAttempts=3,"
+            + " maxRevisions=2, approvalPolicy=ALWAYS, scoreThreshold=0.8, approvalTimeout=PT72H,"
+            + " onExpiry=EXPIRE, budgetUsd=null, submitter=null, tags=[], budgetPolicy=null]";
+
+    assertThat(JobOptions.fingerprint(plain))
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(before.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void should_tell_code_requests_apart_by_language_and_schema_and_name_the_language() {
+    JobRequest html = JobRequest.builder("a page", OutputKind.CODE).language("html").build();
+    JobRequest sql = JobRequest.builder("a page", OutputKind.CODE).language("sql").build();
+    JobRequest json = JobRequest.builder("a page", OutputKind.CODE).language("json").build();
+    JobRequest schema = json.toBuilder().jsonSchema("{}").build();
+
+    assertThat(JobOptions.fingerprint(html)).isNotEqualTo(JobOptions.fingerprint(sql));
+    assertThat(JobOptions.fingerprint(json)).isNotEqualTo(JobOptions.fingerprint(schema));
+    assertThat(JobOptions.summary(html.withDefaults())).startsWith("CODE html · policy ALWAYS");
   }
 }

@@ -13,6 +13,7 @@ import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
@@ -40,6 +41,8 @@ import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -156,6 +159,42 @@ class ConveyorWorkerApplicationTests {
     BufferedImage image = ImageIO.read(stored(result.output()).toFile());
     assertThat(image).isNotNull();
     assertThat(image.getWidth()).isGreaterThanOrEqualTo(64);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "html | A landing section for a steel water bottle with a heading and a short pitch | <h2",
+        "json | A product as JSON with the fields name, price and tags | \"price\"",
+        "sql | Select the name and email columns from the customers table | SELECT",
+        "java | A record named Customer with the fields name and email | record Customer"
+      })
+  void code_job_is_written_parsed_and_approved_with_the_offline_models(
+      String language, String requirements, String expected) throws Exception {
+    String schema =
+        language.equals("json")
+            ? "{\"type\": \"object\", \"required\": [\"name\", \"price\"], \"properties\":"
+                + " {\"name\": {\"type\": \"string\"}, \"price\": {\"type\": \"number\","
+                + " \"minimum\": 0}}}"
+            : null;
+    JobRequest request =
+        JobRequest.builder(requirements, OutputKind.CODE)
+            .language(language)
+            .jsonSchema(schema)
+            .approvalPolicy(ApprovalPolicy.NEVER)
+            .build();
+    JobWorkflow job =
+        client.newWorkflowStub(JobWorkflow.class, options("worker-test-" + UUID.randomUUID()));
+    JobResult result = job.run(request);
+
+    assertThat(result.state()).as(result.reason()).isEqualTo(Stage.APPROVED);
+    CodeLanguage codeLanguage = CodeLanguage.of(language);
+    assertThat(result.output().contentType()).isEqualTo(codeLanguage.contentType());
+    assertThat(Files.readString(stored(result.output()))).contains(expected);
+    JobStatus status = job.status();
+    assertThat(status.models().get(Step.CODE_GENERATION)).isEqualTo("offline/conveyor-code-writer");
+    assertThat(status.attempts()).last().satisfies(a -> assertThat(a.verdict().passed()).isTrue());
   }
 
   @Test

@@ -57,16 +57,31 @@ public final class Briefs {
 
   private Briefs() {}
 
-  /** Returns the request that asks the prompt writer for a prompt. */
+  /** Returns the request that asks the prompt writer for a prompt for a TEXT or IMAGE output. */
   public static ChatRequest promptRequest(
       String requirements, OutputKind kind, List<String> criteria) {
+    return promptRequest(requirements, kind, criteria, null);
+  }
+
+  /**
+   * Returns the request that asks the prompt writer for a prompt; a CODE output names its language.
+   */
+  public static ChatRequest promptRequest(
+      String requirements, OutputKind kind, List<String> criteria, CodeLanguage language) {
     String audience =
-        kind == OutputKind.IMAGE
-            ? "an image-generation model: describe subject, composition, style and colours in at"
-                + " most 150 words"
-            : "a text-writing model";
+        switch (kind) {
+          case IMAGE ->
+              "an image-generation model: describe subject, composition, style and colours in at"
+                  + " most 150 words";
+          case CODE ->
+              "a coding model writing "
+                  + (language == null ? "code" : language.id())
+                  + ": name the structure, elements, fields and names the code needs";
+          case TEXT -> "a text-writing model";
+        };
     String user =
         section(OUTPUT_KIND, kind.name())
+            + (language == null ? "" : section(LANGUAGE, language.id()))
             + section(REQUIREMENTS, requirements)
             + section(CRITERIA, bullets(criteria));
     return ChatRequest.builder()

@@ -48,9 +48,11 @@ public final class OfflinePromptWriter implements ChatModel {
     }
     List<String> criteria = Briefs.bulletsOf(Briefs.read(brief, Briefs.CRITERIA));
     String prompt =
-        kindOf(brief) == OutputKind.IMAGE
-            ? imagePrompt(requirements, criteria)
-            : textPrompt(requirements, criteria);
+        switch (kindOf(brief)) {
+          case IMAGE -> imagePrompt(requirements, criteria);
+          case CODE -> codePrompt(requirements, criteria, Briefs.read(brief, Briefs.LANGUAGE));
+          case TEXT -> textPrompt(requirements, criteria);
+        };
     return OfflineModels.response(
         OfflineModels.PROMPT_WRITER, OfflineModels.inputText(request), prompt);
   }
@@ -93,11 +95,33 @@ public final class OfflinePromptWriter implements ChatModel {
     return prompt.toString().strip();
   }
 
+  private static String codePrompt(String requirements, List<String> criteria, String language) {
+    String named = language == null ? "code" : language.strip();
+    StringBuilder prompt = new StringBuilder();
+    prompt.append(
+        Briefs.section(
+            "Task",
+            "Write "
+                + subject(requirements, "the " + named + " the requirements below ask for")
+                + ", in "
+                + named
+                + ". Use exactly the names, fields and texts the requirements give."));
+    prompt.append(Briefs.section(Briefs.REQUIREMENTS, requirements));
+    prompt.append(Briefs.section("Key terms to cover", terms(requirements)));
+    prompt.append(Briefs.section(Briefs.CRITERIA, bullets(criteria)));
+    prompt.append(
+        Briefs.section("Format", "Only the code, in one block fenced with ```" + named + "."));
+    return prompt.toString().strip();
+  }
+
   private static OutputKind kindOf(String brief) {
     String kind = Briefs.read(brief, Briefs.OUTPUT_KIND);
-    return kind != null && kind.strip().toUpperCase(Locale.ROOT).equals("IMAGE")
-        ? OutputKind.IMAGE
-        : OutputKind.TEXT;
+    String name = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
+    return switch (name) {
+      case "IMAGE" -> OutputKind.IMAGE;
+      case "CODE" -> OutputKind.CODE;
+      default -> OutputKind.TEXT;
+    };
   }
 
   /** Returns what the first sentence of the requirements asks for, without its verb. */

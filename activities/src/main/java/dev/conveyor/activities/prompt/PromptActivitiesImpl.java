@@ -47,7 +47,8 @@ public class PromptActivitiesImpl implements PromptActivities {
     try {
       String requirements = store.readText(request.requirements());
       ChatRequest brief =
-          Briefs.promptRequest(requirements, request.outputKind(), request.qaCriteria());
+          Briefs.promptRequest(
+              requirements, request.outputKind(), request.qaCriteria(), request.language());
       ModelCalls.Outcome<String> written =
           ModelChain.run(
               catalog,

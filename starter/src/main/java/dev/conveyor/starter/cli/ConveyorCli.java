@@ -60,7 +60,8 @@ public final class ConveyorCli {
       usage: conveyor <command> [options]
 
       commands:
-        submit    --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE
+        submit    --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE|CODE
+                  [--language html|json|sql|java] [--json-schema FILE]
                   [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
                   [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
                   [--timeout PT72H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
@@ -120,6 +121,8 @@ public final class ConveyorCli {
               Map.entry("requirements", Kind.VALUE),
               Map.entry("requirements-file", Kind.VALUE),
               Map.entry("kind", Kind.VALUE),
+              Map.entry("language", Kind.VALUE),
+              Map.entry("json-schema", Kind.VALUE),
               Map.entry("criterion", Kind.REPEATED),
               Map.entry("policy", Kind.VALUE),
               Map.entry("max-qa-attempts", Kind.VALUE),
@@ -234,7 +237,7 @@ public final class ConveyorCli {
     JobRequest request =
         new JobRequest(
             requirements(args),
-            required(args.choice("kind", OutputKind.class), "--kind TEXT|IMAGE"),
+            required(args.choice("kind", OutputKind.class), "--kind TEXT|IMAGE|CODE"),
             args.values("criterion").isEmpty() ? null : args.values("criterion"),
             args.integer("max-qa-attempts"),
             args.integer("max-revisions"),
@@ -245,7 +248,9 @@ public final class ConveyorCli {
             args.money("budget"),
             null,
             args.values("tag").isEmpty() ? null : args.values("tag"),
-            args.choice("budget-policy", BudgetPolicy.class));
+            args.choice("budget-policy", BudgetPolicy.class),
+            args.value("language"),
+            optionalFile(args, "json-schema"));
     StartedJob job = api.submit(request, args.value("key"));
     if (!job.created()) {
       err.println("conveyor: the key names an existing job, now " + job.status());
@@ -374,13 +379,19 @@ public final class ConveyorCli {
     if ((text == null) == (file == null)) {
       throw CliException.usage("submit needs either --requirements or --requirements-file");
     }
-    if (text != null) {
-      return text;
+    return text != null ? text : optionalFile(args, "requirements-file");
+  }
+
+  /** Returns the text of the file an option names, null when the option is absent. */
+  private static String optionalFile(CliArgs args, String option) throws CliException {
+    String file = args.value(option);
+    if (file == null) {
+      return null;
     }
     try {
       return Files.readString(Path.of(file));
     } catch (IOException e) {
-      throw CliException.usage("cannot read --requirements-file " + file + ": " + e);
+      throw CliException.usage("cannot read --" + option + " " + file + ": " + e);
     }
   }
 

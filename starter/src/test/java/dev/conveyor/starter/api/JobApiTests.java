@@ -99,6 +99,23 @@ class JobApiTests extends ConveyorAppTestSupport {
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"qaCriteria\":[\"short\",{}]}",
             "qaCriteria[1]"),
         Arguments.of(
+            "CODE without a language",
+            "{\"requirements\":\"x\",\"outputKind\":\"CODE\"}",
+            "language"),
+        Arguments.of(
+            "CODE in an unknown language",
+            "{\"requirements\":\"x\",\"outputKind\":\"CODE\",\"language\":\"cobol\"}",
+            "language"),
+        Arguments.of(
+            "a JSON Schema for HTML",
+            "{\"requirements\":\"x\",\"outputKind\":\"CODE\",\"language\":\"html\","
+                + "\"jsonSchema\":\"{}\"}",
+            "jsonSchema"),
+        Arguments.of(
+            "a language for TEXT",
+            "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"language\":\"html\"}",
+            "language"),
+        Arguments.of(
             "misspelt field",
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempt\":2}",
             "maxQaAttempt"));
@@ -210,6 +227,28 @@ class JobApiTests extends ConveyorAppTestSupport {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).isEqualTo("{\"error\":\"job " + jobId + " already ended\"}");
     assertThat(reject.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void should_run_a_code_job_to_approval_and_serve_its_output_with_the_languages_type() {
+    String jobId =
+        submit(
+            "{\"requirements\":\"A landing section\",\"outputKind\":\"CODE\","
+                + "\"language\":\"html\"}");
+    awaitStage(jobId, "AWAITING_APPROVAL");
+
+    JsonNode awaiting = Http.json(http.get("/api/jobs/" + jobId));
+    HttpResponse<String> approved = http.post("/api/jobs/" + jobId + "/approve", null);
+    HttpResponse<String> output = http.get("/api/jobs/" + jobId + "/output");
+
+    assertThat(awaiting.path("outputKind").asString()).isEqualTo("CODE");
+    assertThat(awaiting.path("calls").findValuesAsString("step"))
+        .containsExactly("PROMPT", "CODE_GENERATION", "CODE_QA");
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(Http.json(approved).path("stage").asString()).isEqualTo("APPROVED");
+    assertThat(output.statusCode()).isEqualTo(200);
+    assertThat(output.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+    assertThat(output.body()).isEqualTo("<p>r0a1 feedback=null");
   }
 
   @Test

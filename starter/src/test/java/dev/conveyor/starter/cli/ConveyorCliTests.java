@@ -7,6 +7,7 @@ import dev.conveyor.starter.testing.ApiKeyProperties;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
+import dev.conveyor.workflow.model.CodeLanguage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -208,6 +209,40 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_submit_a_code_job_with_a_schema_and_download_the_code() throws IOException {
+    Path schema = Files.writeString(work.resolve("product.schema.json"), "{\"type\": \"object\"}");
+    String jobId =
+        cli(
+                "submit",
+                "--kind",
+                "CODE",
+                "--language",
+                "json",
+                "--json-schema",
+                schema.toString(),
+                "--requirements",
+                "A product as JSON")
+            .out()
+            .get(0);
+    cli("watch", jobId, "--until-decision");
+    cli("approve", jobId);
+    Path file = work.resolve("product.json");
+
+    Run output = cli("output", jobId, "--to", file.toString());
+
+    assertThat(activities.codeGenerations())
+        .anySatisfy(
+            request -> {
+              assertThat(request.spec().language()).isEqualTo(CodeLanguage.JSON);
+              assertThat(activities.text(request.spec().jsonSchema()))
+                  .isEqualTo("{\"type\": \"object\"}");
+            });
+    assertThat(output.exitCode()).isZero();
+    assertThat(output.out().get(0)).contains("(application/json)").endsWith(" to " + file);
+    assertThat(Files.readString(file)).isEqualTo("<p>r0a1 feedback=null");
+  }
+
+  @Test
   void should_list_the_inbox_and_the_history_with_filters_and_pages() {
     String tag = "list-" + UUID.randomUUID();
     String first = submit(tag, "ALWAYS");
@@ -354,9 +389,26 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     assertThat(cli("submit", "--kind", "TEXT"))
         .isEqualTo(usage("submit needs either --requirements or --requirements-file"));
     assertThat(cli("submit", "--requirements", "x"))
-        .isEqualTo(usage("submit needs --kind TEXT|IMAGE"));
+        .isEqualTo(usage("submit needs --kind TEXT|IMAGE|CODE"));
     assertThat(cli("submit", "--requirements", "x", "--kind", "VIDEO"))
-        .isEqualTo(usage("--kind must be one of TEXT, IMAGE, not 'VIDEO'"));
+        .isEqualTo(usage("--kind must be one of TEXT, IMAGE, CODE, not 'VIDEO'"));
+    assertThat(cli("submit", "--requirements", "x", "--kind", "CODE", "--language", "cobol"))
+        .isEqualTo(
+            usage(
+                "invalid job request: language is \"cobol\", which is not a known language: one"
+                    + " of [html, json, sql, java]"));
+    assertThat(
+            cli(
+                "submit",
+                "--requirements",
+                "x",
+                "--kind",
+                "CODE",
+                "--language",
+                "json",
+                "--json-schema",
+                work.resolve("missing.json").toString()))
+        .satisfies(run -> assertThat(run.exitCode()).isEqualTo(2));
     assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--budget-policy", "MORE"))
         .isEqualTo(usage("--budget-policy must be one of SWITCH, ASK_HUMAN, STOP, not 'MORE'"));
     assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--timeout", "1h"))

@@ -1,6 +1,7 @@
 package dev.conveyor.starter.testing;
 
 import dev.conveyor.store.JobStoreWriter;
+import dev.conveyor.workflow.activity.CodeGenerationRequest;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.activity.PromptRequest;
@@ -77,6 +78,11 @@ public class FileScriptedActivities extends ScriptedActivities {
   public StepResult generateText(GenerationRequest request) {
     hold(request);
     return written(super.generateText(request));
+  }
+
+  @Override
+  public StepResult generateCode(CodeGenerationRequest request) {
+    return written(super.generateCode(request));
   }
 
   @Override
