@@ -129,6 +129,21 @@ class ConsoleTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_show_html_code_as_escaped_text_never_as_markup() throws Exception {
+    String jobId =
+        awaiting(
+            "{\"requirements\":\"A landing section\",\"outputKind\":\"CODE\","
+                + "\"language\":\"html\"}");
+
+    String html = page(get("/console/jobs/" + jobId).with(reviewer()));
+
+    assertThat(html)
+        .contains("<pre id=\"output-text\">&lt;p&gt;r0a1 feedback=null</pre>")
+        .doesNotContain("<p>r0a1")
+        .contains("scripted/coder");
+  }
+
+  @Test
   void should_serve_only_the_jobs_own_artifacts() throws Exception {
     String jobId = awaiting("{\"requirements\":\"A slogan\",\"outputKind\":\"TEXT\"}");
     String sha =
