@@ -6,9 +6,12 @@ import dev.conveyor.activities.brief.Briefs;
 import dev.conveyor.activities.qa.ImageChecks;
 import dev.conveyor.activities.qa.TextChecks;
 import dev.conveyor.activities.text.LengthLimits;
+import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.Response;
 import java.awt.image.BufferedImage;
@@ -67,6 +70,25 @@ class OfflineModelsTests {
         .startsWith("### Task\nCreate a lighthouse on a rocky coast at dawn.")
         .contains("### Key elements to show\nlighthouse, rocky, coast, dawn")
         .contains("### Style\n");
+  }
+
+  @Test
+  void should_ask_for_a_code_prompt_naming_the_language_and_write_one() {
+    ChatRequest request =
+        Briefs.promptRequest(
+            "Write a landing section for a steel water bottle.",
+            OutputKind.CODE,
+            List.of("uses an h2 heading"),
+            CodeLanguage.HTML);
+
+    String prompt = promptWriter.chat(request).aiMessage().text();
+
+    assertThat(((SystemMessage) request.messages().get(0)).text())
+        .contains("a coding model writing html");
+    assertThat(prompt)
+        .startsWith("### Task\nWrite a landing section for a steel water bottle, in html.")
+        .contains("- uses an h2 heading")
+        .contains("### Format\nOnly the code, in one block fenced with ```html.");
   }
 
   @Test

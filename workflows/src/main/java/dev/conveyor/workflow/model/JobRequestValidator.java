@@ -40,14 +40,7 @@ public final class JobRequestValidator {
     if (requirements == null || requirements.isBlank()) {
       errors.add(new FieldError("requirements", "is required"));
     } else if (requirements.length() > JobRequest.MAX_REQUIREMENTS) {
-      errors.add(
-          new FieldError(
-              "requirements",
-              "has "
-                  + requirements.length()
-                  + " characters, at most "
-                  + JobRequest.MAX_REQUIREMENTS
-                  + " are allowed"));
+      errors.add(tooLong("requirements", requirements, JobRequest.MAX_REQUIREMENTS));
     }
     checkStorable(errors, "requirements", requirements);
     if (request.outputKind() == null) {
@@ -177,16 +170,14 @@ public final class JobRequestValidator {
     } else if (schema.isBlank()) {
       errors.add(new FieldError("jsonSchema", "is blank"));
     } else if (schema.length() > JobRequest.MAX_JSON_SCHEMA) {
-      errors.add(
-          new FieldError(
-              "jsonSchema",
-              "has "
-                  + schema.length()
-                  + " characters, at most "
-                  + JobRequest.MAX_JSON_SCHEMA
-                  + " are allowed"));
+      errors.add(tooLong("jsonSchema", schema, JobRequest.MAX_JSON_SCHEMA));
     }
     checkStorable(errors, "jsonSchema", schema);
+  }
+
+  private static FieldError tooLong(String field, String text, int max) {
+    return new FieldError(
+        field, "has " + text.length() + " characters, at most " + max + " are allowed");
   }
 
   /** Quotes a caller's value for a message, cut short so a long value cannot flood it. */
