@@ -33,7 +33,12 @@ import java.util.function.Predicate;
  */
 public final class LocalStack implements AutoCloseable {
 
-  public static final Duration STARTUP = Duration.ofSeconds(90);
+  /**
+   * How long a process may take to start: {@code conveyor.e2e.startup} (an ISO-8601 duration), 90
+   * seconds by default; a loaded machine needs more.
+   */
+  public static final Duration STARTUP =
+      Duration.parse(System.getProperty("conveyor.e2e.startup", "PT90S"));
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";
