@@ -99,16 +99,15 @@ class ConveyorScriptTests {
             .env("CONVEYOR_TEMPORAL", "test-server");
     ConveyorScript withoutCli = script().env("PATH", path());
 
-    // when
-    String forcedCommand = forced.succeed(QUICK, "print-temporal-command");
-    String defaultCommand = withoutCli.succeed(QUICK, "print-temporal-command");
+    for (ConveyorScript script : List.of(forced, withoutCli)) {
+      // when
+      String printed = script.succeed(QUICK, "print-temporal-command");
 
-    // then
-    for (String printed : List.of(forcedCommand, defaultCommand)) {
+      // then
       assertThat(printed.lines().findFirst()).contains("mode: test-server");
       assertThat(printed)
           .contains("-Dloader.main=dev.conveyor.worker.temporal.EmbeddedTemporalServer")
-          .contains(" 127.0.0.1 " + forced.temporalPort());
+          .contains(" 127.0.0.1 " + script.temporalPort() + " ");
     }
     assertThat(recorded).doesNotExist();
   }
