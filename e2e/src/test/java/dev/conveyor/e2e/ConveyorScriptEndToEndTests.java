@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The local stack as the README runs it, through the repository's own {@code ./conveyor} script on
  * free ports: {@code up} (Temporal test server, worker, starter: three processes), three jobs, a
  * SIGKILL of the worker while one job generates and two await approval, {@code ./conveyor restart
- * worker} (whose job store the killed worker left running); every job finishes, decided once, with
- * one output, and {@code ./conveyor stop} leaves no process behind.
+ * worker} (whose job store the killed worker left running), a second {@code up} that reuses what
+ * runs; every job finishes, decided once, with one output, and {@code ./conveyor stop} leaves no
+ * process behind.
  */
 class ConveyorScriptEndToEndTests {
 
@@ -86,6 +87,11 @@ class ConveyorScriptEndToEndTests {
     assertThat(ProcessHandle.of(orphanStore).map(ProcessHandle::isAlive))
         .isIn(Optional.empty(), Optional.of(false));
     assertThat(script.pid("temporal")).isEqualTo(temporal);
+    // A second up finds everything running: it reuses the Temporal server and starts nothing.
+    assertThat(script.succeed(STACK, "up"))
+        .contains("Temporal: reusing the server of an earlier run (pid " + temporal)
+        .contains("The worker is already running (pid " + secondWorker)
+        .contains("The starter is already running (pid " + starter);
 
     awaitStage(generating, "AWAITING_APPROVAL");
     List<String> jobs = List.of(parkedA, parkedB, generating);
