@@ -107,6 +107,9 @@ class ConveyorScriptEndToEndTests {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + script.temporalPort())
+                // Generous deadlines: on a loaded machine the test server answers slowly.
+                .setSystemInfoTimeout(Duration.ofMinutes(1))
+                .setRpcTimeout(Duration.ofMinutes(1))
                 .build());
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs);
