@@ -36,11 +36,11 @@ import java.util.function.Predicate;
 public final class LocalStack implements AutoCloseable {
 
   /**
-   * How long a process may take to start; {@code -Dconveyor.e2e.startup-seconds} on a loaded
-   * machine.
+   * How long a process may take to start: {@code conveyor.e2e.startup} (an ISO-8601 duration), 90
+   * seconds by default; a loaded machine needs more.
    */
   public static final Duration STARTUP =
-      Duration.ofSeconds(Long.getLong("conveyor.e2e.startup-seconds", 90));
+      Duration.parse(System.getProperty("conveyor.e2e.startup", "PT90S"));
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";

@@ -47,15 +47,17 @@ public record WorkerProperties(
    * starter's {@code spring.temporal.*}.
    *
    * @param taskQueue the task queue this worker serves
-   * @param embedded the local test server started inside the worker
-   * @param testServer whether the target is a Temporal test server (embedded or standalone): the
-   *     worker then turns sticky queues off, which the test server cannot time out after a crash
+   * @param embedded the local test server started inside the worker (single-JVM use; off by
+   *     default)
+   * @param testServer whether the target is a Temporal test server (embedded, which implies it, or
+   *     standalone): the worker then turns sticky queues off, which the test server cannot time out
+   *     after a crash; false (a real Temporal server) keeps sticky queues on
    */
   public record Temporal(String taskQueue, Embedded embedded, Boolean testServer) {
     public Temporal {
       taskQueue = taskQueue == null ? JobWorkflow.DEFAULT_TASK_QUEUE : taskQueue;
       embedded = embedded == null ? new Embedded(false, null, null) : embedded;
-      testServer = testServer == null ? embedded.enabled() : testServer;
+      testServer = embedded.enabled() || Boolean.TRUE.equals(testServer);
     }
   }
 
