@@ -17,7 +17,7 @@ public record ArtifactSettings(ArtifactStoreKind store, Path dir, S3Settings s3)
     store = store == null ? ArtifactStoreKind.FILESYSTEM : store;
     dir = dir == null ? Path.of("data", "artifacts") : dir;
     if (store == ArtifactStoreKind.S3 && (s3 == null || s3.bucket() == null)) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.bucket must be set when conveyor.artifacts.store is s3");
     }
   }

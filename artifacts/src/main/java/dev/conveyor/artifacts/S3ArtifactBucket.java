@@ -38,7 +38,7 @@ public final class S3ArtifactBucket implements AutoCloseable {
    * endpoint or credential stops the application at start-up.
    *
    * @param environment reads an environment variable, {@code System::getenv} outside tests
-   * @throws IllegalStateException in one line, when the bucket cannot be reached
+   * @throws ArtifactSettingsException in one line, when the bucket cannot be used
    */
   public static S3ArtifactBucket connect(S3Settings settings, UnaryOperator<String> environment) {
     S3ArtifactBucket bucket =
@@ -128,13 +128,12 @@ public final class S3ArtifactBucket implements AutoCloseable {
             case 401, 403 -> "refuses these credentials";
             default -> "answered HTTP " + e.statusCode();
           };
-      throw new IllegalStateException(
+      throw new ArtifactSettingsException(
           "artifact bucket " + bucket + " at " + where + " " + reason + " (conveyor.artifacts.s3)",
           e);
     } catch (SdkClientException e) {
-      throw new IllegalStateException(
-          "artifact bucket " + bucket + " at " + where + " cannot be reached: " + e.getMessage(),
-          e);
+      throw new ArtifactSettingsException(
+          "artifact bucket " + bucket + " at " + where + " cannot be used: " + e.getMessage(), e);
     }
   }
 }

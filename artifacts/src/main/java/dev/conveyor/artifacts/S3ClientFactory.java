@@ -23,7 +23,8 @@ public final class S3ClientFactory {
    *
    * @param settings the bucket's settings
    * @param environment reads an environment variable, {@code System::getenv} outside tests
-   * @throws IllegalStateException naming the setting when no region or no credentials can be found
+   * @throws ArtifactSettingsException naming the setting when no region or no credentials can be
+   *     found
    */
   public static S3Client create(S3Settings settings, UnaryOperator<String> environment) {
     S3ClientBuilder builder =
@@ -46,7 +47,7 @@ public final class S3ClientFactory {
     try {
       return builder.build();
     } catch (SdkClientException e) {
-      throw new IllegalStateException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.region is not set and the AWS default region chain found none"
               + " (set it, or AWS_REGION)",
           e);
@@ -67,7 +68,7 @@ public final class S3ClientFactory {
   private static String required(UnaryOperator<String> environment, String name, String key) {
     String value = environment.apply(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException(
+      throw new ArtifactSettingsException(
           "environment variable "
               + name
               + " named by conveyor.artifacts.s3."

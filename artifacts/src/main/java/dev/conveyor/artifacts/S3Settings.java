@@ -36,7 +36,7 @@ public record S3Settings(
     accessKeyEnv = blankToNull(accessKeyEnv);
     secretKeyEnv = blankToNull(secretKeyEnv);
     if (bucket != null && !bucket.matches(BUCKET_NAME)) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.bucket '"
               + bucket
               + "' is not a bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
@@ -44,13 +44,13 @@ public record S3Settings(
     if (endpoint != null
         && (endpoint.getHost() == null
             || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme())))) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.endpoint '"
               + endpoint
               + "' must be an http or https URL such as http://minio:9000");
     }
     if ((accessKeyEnv == null) != (secretKeyEnv == null)) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.access-key-env and conveyor.artifacts.s3.secret-key-env go"
               + " together: set both, or neither for the AWS default credentials chain");
     }
@@ -67,7 +67,7 @@ public record S3Settings(
 
   private static void requireEnvName(String name, String key) {
     if (name != null && !name.matches(ENV_NAME)) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3." + key + " '" + name + "' is not an environment variable name");
     }
   }
@@ -81,7 +81,7 @@ public record S3Settings(
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
     if (trimmed.contains("..") || trimmed.contains("//")) {
-      throw new IllegalArgumentException(
+      throw new ArtifactSettingsException(
           "conveyor.artifacts.s3.prefix '" + prefix + "' must be a plain folder such as conveyor/");
     }
     return trimmed.isEmpty() ? "" : trimmed + "/";

@@ -107,7 +107,7 @@ class S3ArtifactBucketTests {
             "CONVEYOR_TEST_S3_SECRET");
 
     assertThatThrownBy(() -> S3ArtifactBucket.connect(missing, S3MockServer.environment()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ArtifactSettingsException.class)
         .hasMessage(
             "artifact bucket no-such-bucket at "
                 + server.endpoint()
@@ -117,7 +117,7 @@ class S3ArtifactBucketTests {
   @Test
   void should_stop_at_start_up_naming_the_variable_when_a_credential_is_missing() {
     assertThatThrownBy(() -> S3ArtifactBucket.connect(server.settings(""), name -> null))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ArtifactSettingsException.class)
         .hasMessage(
             "environment variable CONVEYOR_TEST_S3_KEY named by"
                 + " conveyor.artifacts.s3.access-key-env is not set");

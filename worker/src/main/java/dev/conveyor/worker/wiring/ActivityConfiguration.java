@@ -3,12 +3,15 @@ package dev.conveyor.worker.wiring;
 import dev.conveyor.activities.artifact.ArtifactActivitiesImpl;
 import dev.conveyor.activities.artifact.ArtifactStore;
 import dev.conveyor.activities.artifact.FileArtifactStore;
+import dev.conveyor.activities.artifact.S3ArtifactStore;
 import dev.conveyor.activities.generation.GenerationActivitiesImpl;
 import dev.conveyor.activities.model.ModelCatalog;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
 import dev.conveyor.activities.routing.RoutingActivitiesImpl;
 import dev.conveyor.activities.support.CallRecorder;
+import dev.conveyor.artifacts.ArtifactSettings;
+import dev.conveyor.artifacts.S3ArtifactBucket;
 import dev.conveyor.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +24,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ActivityConfiguration {
 
+  /** The artifact store of {@code conveyor.artifacts.store}: a folder, or an S3 bucket. */
   @Bean
   ArtifactStore artifactStore(WorkerProperties properties) {
-    return new FileArtifactStore(properties.artifacts().dir());
+    ArtifactSettings artifacts = properties.artifacts();
+    return switch (artifacts.store()) {
+      case FILESYSTEM -> new FileArtifactStore(artifacts.dir());
+      case S3 -> new S3ArtifactStore(S3ArtifactBucket.connect(artifacts.s3(), System::getenv));
+    };
   }
 
   @Bean
