@@ -2,8 +2,8 @@ package dev.conveyor.bench;
 
 import dev.conveyor.activities.artifact.ArtifactActivitiesImpl;
 import dev.conveyor.activities.artifact.FileArtifactStore;
+import dev.conveyor.activities.catalog.ModelCatalog;
 import dev.conveyor.activities.generation.GenerationActivitiesImpl;
-import dev.conveyor.activities.model.ModelCatalog;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The worker's real activity implementations on the offline models, wired as the worker wires them
- * (see {@code ActivityConfiguration}), with the artifact store in a temporary folder.
+ * (see {@code PipelineActivityConfiguration} and the other configurations in {@code
+ * dev.conveyor.worker.wiring}), with the artifact store in a temporary folder.
  *
  * @param routing the routing activities
  * @param artifacts the artifact activities

@@ -3,9 +3,6 @@ package dev.conveyor.workflow;
 import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ReminderActivities;
 import dev.conveyor.workflow.activity.ReminderPlan;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
@@ -22,39 +19,10 @@ import org.slf4j.Logger;
  * worker, an event in the job store's timeline, and an optional webhook POST).
  *
  * <p>The worker's settings reach the job through a local activity, read once when the job first
- * waits. Version {@value #CHANGE_ID} 1 turns reminders on; histories recorded before wait with a
- * single timer, as they did.
+ * waits. Version {@value JobVersions#APPROVAL_REMINDER} 1 turns reminders on; histories recorded
+ * before wait with a single timer, as they did.
  */
 final class ApprovalReminders {
-
-  /** The change id of the reminders' {@code Workflow.getVersion}. */
-  static final String CHANGE_ID = "approval-reminder";
-
-  static final LocalActivityOptions PLAN_OPTIONS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(5))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-          .build();
-
-  /** Logging and counting: quick, in the worker. */
-  static final ActivityOptions RAISE_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-          .build();
-
-  /** The webhook: retried with backoff for about an hour, while the job keeps waiting. */
-  static final ActivityOptions WEBHOOK_OPTIONS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(5))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumInterval(Duration.ofMinutes(10))
-                  .setMaximumAttempts(10)
-                  .build())
-          .build();
 
   private static final Logger log = Workflow.getLogger(ApprovalReminders.class);
 
@@ -67,8 +35,7 @@ final class ApprovalReminders {
 
   /** Returns the reminders of the running job; reads its version once. */
   static ApprovalReminders start() {
-    return new ApprovalReminders(
-        Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION);
+    return new ApprovalReminders(JobVersions.remindsReviewers());
   }
 
   /**
@@ -101,7 +68,10 @@ final class ApprovalReminders {
   private ReminderPlan plan() {
     if (plan == null) {
       try {
-        plan = Workflow.newLocalActivityStub(ReminderActivities.class, PLAN_OPTIONS).reminderPlan();
+        plan =
+            Workflow.newLocalActivityStub(
+                    ReminderActivities.class, JobActivityOptions.REMINDER_PLAN)
+                .reminderPlan();
       } catch (ActivityFailure e) {
         rethrowCancellation(e);
         log.warn("no reminder settings, so no reminders: {}", JobTexts.rootMessage(e));
@@ -118,14 +88,15 @@ final class ApprovalReminders {
         reminder.revision(),
         reminder.deadline());
     try {
-      Workflow.newActivityStub(ReminderActivities.class, RAISE_OPTIONS).raise(reminder);
+      Workflow.newActivityStub(ReminderActivities.class, JobActivityOptions.REMINDER_RAISE)
+          .raise(reminder);
     } catch (ActivityFailure e) {
       rethrowCancellation(e);
       log.warn("job {}: reminder not counted: {}", reminder.jobId(), JobTexts.rootMessage(e));
     }
     if (current.webhook()) {
       ReminderActivities webhook =
-          Workflow.newActivityStub(ReminderActivities.class, WEBHOOK_OPTIONS);
+          Workflow.newActivityStub(ReminderActivities.class, JobActivityOptions.REMINDER_WEBHOOK);
       Functions.Proc1<ApprovalReminder> send = webhook::sendWebhook;
       Async.procedure(send, reminder)
           .exceptionally(

@@ -1,9 +1,19 @@
 package dev.conveyor.workflow;
 
+import dev.conveyor.workflow.model.FieldError;
+import dev.conveyor.workflow.model.JobRequestValidator;
+import dev.conveyor.workflow.model.ReviewDecision;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Why the {@code decide} update's validator refused a decision. Temporal reports it to the caller
  * as an application failure whose type is the exception's class name, so callers tell the two cases
  * apart by {@link #typeOf(String)}.
+ *
+ * <p>{@link #invalid(ReviewDecision)} is the one check of a decision's fields: the workflow applies
+ * it to every decision it receives, and clients call it before they send one, so both refuse the
+ * same decisions with the same words.
  */
 public final class DecisionRejection {
 
@@ -11,8 +21,18 @@ public final class DecisionRejection {
 
   /** The decision is malformed, for example it names no reviewer. */
   public static final class InvalidDecision extends IllegalArgumentException {
-    public InvalidDecision(String message) {
-      super(message);
+
+    private final transient List<FieldError> errors;
+
+    /** Returns the rejection of a decision with these invalid fields. */
+    public InvalidDecision(List<FieldError> errors) {
+      super("invalid decision: " + errors);
+      this.errors = List.copyOf(errors);
+    }
+
+    /** Returns the invalid fields, each with what is wrong with it. */
+    public List<FieldError> errors() {
+      return errors;
     }
   }
 
@@ -21,6 +41,15 @@ public final class DecisionRejection {
     public OutOfTurn(String message) {
       super(message);
     }
+  }
+
+  /**
+   * Returns why a decision is malformed, naming each invalid field, or empty when it is well
+   * formed. Whether it is in turn only the job can tell.
+   */
+  public static Optional<InvalidDecision> invalid(ReviewDecision decision) {
+    List<FieldError> errors = JobRequestValidator.validate(decision);
+    return errors.isEmpty() ? Optional.empty() : Optional.of(new InvalidDecision(errors));
   }
 
   /** Returns the kind of rejection a failure type names, or null when it names neither. */

@@ -9,16 +9,12 @@ import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.BudgetIntervention;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobRequest;
-import dev.conveyor.workflow.model.JobRequestValidator;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,25 +33,10 @@ import org.slf4j.Logger;
  * heals the job's row, and the events that were not stored yet, so the timeline loses nothing once
  * the store is back. Only a failure of the job's last write leaves the store behind.
  *
- * <p>Version {@value #CHANGE_ID} 1 turns the projection on; it is read once at the start of a run,
- * so histories recorded before it replay without any write.
+ * <p>Version {@value JobVersions#JOB_STORE_PROJECTION} 1 turns the projection on; it is read once
+ * at the start of a run, so histories recorded before it replay without any write.
  */
 final class JobProjection {
-
-  /** The change id of the projection's {@code Workflow.getVersion}. */
-  static final String CHANGE_ID = "job-store-projection";
-
-  /** A short write next to the worker, retried a few times, then given up until the next one. */
-  static final LocalActivityOptions OPTIONS =
-      LocalActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(500))
-                  .setBackoffCoefficient(2.0)
-                  .setMaximumAttempts(4)
-                  .build())
-          .build();
 
   private static final Logger log = Workflow.getLogger(JobProjection.class);
 
@@ -85,18 +66,21 @@ final class JobProjection {
     this.enabled = enabled;
     this.jobId = jobId;
     this.request = request;
-    this.store = enabled ? Workflow.newLocalActivityStub(JobStoreActivities.class, OPTIONS) : null;
+    this.store =
+        enabled
+            ? Workflow.newLocalActivityStub(
+                JobStoreActivities.class, JobActivityOptions.STORE_WRITE)
+            : null;
   }
 
-  /** Returns the projection of the running job; reads its version once. */
-  static JobProjection start(String jobId, JobRequest input) {
-    boolean enabled =
-        Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
-    JobRequest request =
-        input != null && JobRequestValidator.validate(input).isEmpty()
-            ? input.withDefaults()
-            : input;
-    return new JobProjection(enabled, jobId, request);
+  /**
+   * Returns the projection of the running job; reads its version once.
+   *
+   * @param request the request as the store keeps it: with its defaults when it is valid, as
+   *     submitted otherwise
+   */
+  static JobProjection start(String jobId, JobRequest request) {
+    return new JobProjection(JobVersions.projectsIntoStore(), jobId, request);
   }
 
   /** Records that the job entered a working stage. */

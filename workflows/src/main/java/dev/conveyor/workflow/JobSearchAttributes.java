@@ -14,7 +14,7 @@ public final class JobSearchAttributes {
   public static final SearchAttributeKey<String> STAGE =
       SearchAttributeKey.forKeyword("ConveyorStage");
 
-  /** The approval state: NONE, AWAITING, APPROVED, REJECTED, AUTO_APPROVED, EXPIRED. */
+  /** The approval state: the name of an {@link ApprovalState}. */
   public static final SearchAttributeKey<String> APPROVAL =
       SearchAttributeKey.forKeyword("ConveyorApproval");
 

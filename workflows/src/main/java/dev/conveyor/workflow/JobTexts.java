@@ -1,5 +1,6 @@
 package dev.conveyor.workflow;
 
+import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
@@ -24,6 +25,21 @@ final class JobTexts {
       return qaFeedback;
     }
     return qaFeedback == null ? reviewerFeedback : reviewerFeedback + "\nQA: " + qaFeedback;
+  }
+
+  /**
+   * Returns why a rejection ends the job: the reviewer did not ask for a new revision, or asked for
+   * one beyond the limit.
+   */
+  static String rejection(ReviewDecision decision, int maxRevisions) {
+    String limit =
+        decision.wantsRevision() ? "; the limit of " + maxRevisions + " revisions is reached" : "";
+    return "rejected by " + decision.reviewer() + limit + commentSuffix(decision);
+  }
+
+  /** Returns why a job whose policy decides alone failed: QA never passed. */
+  static String qaNeverPassed(int maxQaAttempts, QaVerdict verdict) {
+    return "QA did not pass in " + maxQaAttempts + " attempts: " + verdict.feedback();
   }
 
   /** Returns {@code ": comment"}, or nothing when the decision has no comment. */

@@ -1,2 +1,23 @@
-/** The job workflow: its interface, implementation and search attributes. */
+/**
+ * The job workflow: its interface ({@link dev.conveyor.workflow.JobWorkflow}) and implementation,
+ * and the pieces the implementation is made of, each named for its concern.
+ *
+ * <ul>
+ *   <li>{@link dev.conveyor.workflow.JobWorkflowImpl}: the pipeline, read top to bottom.
+ *   <li>{@link dev.conveyor.workflow.JobState}, with {@link dev.conveyor.workflow.JobLedger} and
+ *       {@link dev.conveyor.workflow.BudgetGuard}: the job's state, its status and its result.
+ *   <li>{@link dev.conveyor.workflow.DecisionDesk} and {@link
+ *       dev.conveyor.workflow.DecisionRejection}: receiving, checking and refusing decisions.
+ *   <li>{@link dev.conveyor.workflow.ModelSteps}: the model calls; {@link
+ *       dev.conveyor.workflow.JobActivityOptions}: every activity's timeouts and retries.
+ *   <li>{@link dev.conveyor.workflow.JobTransitions}, {@link dev.conveyor.workflow.JobVisibility},
+ *       {@link dev.conveyor.workflow.JobProjection}, {@link dev.conveyor.workflow.JobMetrics}: what
+ *       each stage change tells the Temporal UI, the job store and the metrics.
+ *   <li>{@link dev.conveyor.workflow.JobVersions}: every {@code Workflow.getVersion} change id.
+ * </ul>
+ *
+ * <p>The state, the desk, the ledger, the budget guard and the approval rules make no Temporal call
+ * and are tested without Temporal; the rest may call the Temporal workflow API. Nothing here may do
+ * I/O, read the system clock or start threads: those belong to activities.
+ */
 package dev.conveyor.workflow;

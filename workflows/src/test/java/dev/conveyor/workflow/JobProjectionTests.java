@@ -216,7 +216,8 @@ class JobProjectionTests {
 
     // then
     assertThat(result.state()).isEqualTo(Stage.APPROVED);
-    assertThat(failures).hasValue(JobProjection.OPTIONS.getRetryOptions().getMaximumAttempts());
+    assertThat(failures)
+        .hasValue(JobActivityOptions.STORE_WRITE.getRetryOptions().getMaximumAttempts());
     List<JobStoreWrite> stored = activities.storeWrites();
     assertThat(stored).extracting(JobStoreWrite::sequence).doesNotContain(2L).contains(1L, 3L);
     List<Long> sequences =

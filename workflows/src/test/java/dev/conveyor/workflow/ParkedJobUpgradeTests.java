@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Jobs parked in AWAITING_APPROVAL while the workflow changes: the procedure of {@code
  * docs/evolving-workflows.md}, checked on the real change {@link
- * JobWorkflowImpl#MODELS_EXHAUSTED_TO_HUMAN}.
+ * JobVersions#MODELS_EXHAUSTED_TO_HUMAN}.
  */
 class ParkedJobUpgradeTests {
 
@@ -133,7 +133,7 @@ class ParkedJobUpgradeTests {
       List<Long> changeMarkers =
           events.stream()
               .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
-              .filter(e -> e.toString().contains(JobWorkflowImpl.MODELS_EXHAUSTED_TO_HUMAN))
+              .filter(e -> e.toString().contains(JobVersions.MODELS_EXHAUSTED_TO_HUMAN))
               .map(HistoryEvent::getEventId)
               .toList();
       long rejection =

@@ -10,7 +10,6 @@ import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
-import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -31,18 +30,12 @@ public class ReorderedJobWorkflow implements JobWorkflow {
   public JobResult run(JobRequest request) {
     artifacts.storeText(request.requirements());
     routing.describeRoutes();
-    return new JobResult(
-        Workflow.getInfo().getWorkflowId(),
-        Stage.FAILED,
-        null,
-        "reordered",
-        null,
-        0,
-        0,
-        0,
-        0,
-        BigDecimal.ZERO,
-        null,
+    return JobResult.endedAt(
+        JobStatus.builder()
+            .jobId(Workflow.getInfo().getWorkflowId())
+            .stage(Stage.FAILED)
+            .reason("reordered")
+            .build(),
         null);
   }
 

@@ -1,6 +1,6 @@
 package dev.conveyor.activities.generation;
 
-import dev.conveyor.activities.support.ModelCallFailures;
+import dev.conveyor.activities.modelcall.ModelCallFailures;
 import dev.langchain4j.data.image.Image;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;

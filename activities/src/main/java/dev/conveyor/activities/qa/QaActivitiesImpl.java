@@ -1,16 +1,16 @@
 package dev.conveyor.activities.qa;
 
 import dev.conveyor.activities.artifact.ArtifactStore;
-import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.catalog.ModelCatalog;
+import dev.conveyor.activities.modelcall.CallSite;
+import dev.conveyor.activities.modelcall.Heartbeats;
+import dev.conveyor.activities.modelcall.ModelAnswers;
+import dev.conveyor.activities.modelcall.ModelCallFailures;
+import dev.conveyor.activities.modelcall.ModelCalls;
+import dev.conveyor.activities.modelcall.ModelChain;
+import dev.conveyor.activities.observability.CallRecorder;
 import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflineSettings;
-import dev.conveyor.activities.support.CallRecorder;
-import dev.conveyor.activities.support.CallSite;
-import dev.conveyor.activities.support.Heartbeats;
-import dev.conveyor.activities.support.ModelAnswers;
-import dev.conveyor.activities.support.ModelCallFailures;
-import dev.conveyor.activities.support.ModelCalls;
-import dev.conveyor.activities.support.ModelChain;
 import dev.conveyor.activities.text.LengthLimits;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.QaActivities;

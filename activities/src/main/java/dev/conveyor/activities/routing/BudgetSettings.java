@@ -1,6 +1,6 @@
 package dev.conveyor.activities.routing;
 
-import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Step;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.conveyor.activities.routing;
 
-import dev.conveyor.activities.model.ModelCatalog;
+import dev.conveyor.activities.catalog.ModelCatalog;
 import dev.conveyor.workflow.activity.BudgetSheet;
 import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.model.ModelTier;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.conveyor.activities.artifact.FileArtifactStore;
+import dev.conveyor.activities.catalog.ModelCatalog;
+import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.activities.generation.GenerationActivitiesImpl;
-import dev.conveyor.activities.model.ModelCatalog;
-import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.modelcall.ModelCallFailures;
 import dev.conveyor.activities.offline.OfflineImageModel;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;
-import dev.conveyor.activities.support.ModelCallFailures;
 import dev.conveyor.activities.testing.ScriptedServer;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.GenerationActivities;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conveyor.activities.artifact.ArtifactActivitiesImpl;
 import dev.conveyor.activities.artifact.FileArtifactStore;
+import dev.conveyor.activities.catalog.ModelCatalog;
+import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.activities.generation.GenerationActivitiesImpl;
-import dev.conveyor.activities.model.ModelCatalog;
-import dev.conveyor.activities.model.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.prompt.PromptActivitiesImpl;
 import dev.conveyor.activities.qa.QaActivitiesImpl;

@@ -1,6 +1,6 @@
 package dev.conveyor.activities.testing;
 
-import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.catalog.ModelSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

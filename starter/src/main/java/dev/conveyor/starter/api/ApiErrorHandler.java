@@ -1,13 +1,13 @@
 package dev.conveyor.starter.api;
 
+import dev.conveyor.client.DecisionRejectedException;
+import dev.conveyor.client.IdempotencyKeyReusedException;
+import dev.conveyor.client.InvalidJobRequestException;
+import dev.conveyor.client.JobClientException;
+import dev.conveyor.client.JobEndedException;
+import dev.conveyor.client.JobNotFoundException;
+import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.starter.artifact.ArtifactNotFoundException;
-import dev.conveyor.starter.client.DecisionRejectedException;
-import dev.conveyor.starter.client.IdempotencyKeyReusedException;
-import dev.conveyor.starter.client.InvalidJobRequestException;
-import dev.conveyor.starter.client.JobClientException;
-import dev.conveyor.starter.client.JobEndedException;
-import dev.conveyor.starter.client.JobNotFoundException;
-import dev.conveyor.starter.client.TemporalUnavailableException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
 import org.slf4j.Logger;

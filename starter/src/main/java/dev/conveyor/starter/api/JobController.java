@@ -1,10 +1,10 @@
 package dev.conveyor.starter.api;
 
+import dev.conveyor.client.DecisionRejectedException;
+import dev.conveyor.client.InvalidJobRequestException;
+import dev.conveyor.client.JobClient;
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.DecisionRejectedException;
-import dev.conveyor.starter.client.InvalidJobRequestException;
-import dev.conveyor.starter.client.JobClient;
-import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.Decision;

@@ -1,6 +1,6 @@
 package dev.conveyor.starter.api;
 
-import dev.conveyor.starter.client.JobNotFoundException;
+import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.JobQueries;

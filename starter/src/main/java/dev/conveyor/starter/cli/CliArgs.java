@@ -2,12 +2,14 @@ package dev.conveyor.starter.cli;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The arguments of one command: positional values and {@code --name value}, {@code --name=value} or
@@ -75,7 +77,7 @@ final class CliArgs {
       throw CliException.usage(command + " needs " + what);
     }
     if (positional.size() > 1) {
-      throw CliException.usage(command + " takes one " + what + ", not " + positional);
+      throw CliException.usage(command + " takes only " + what + ", not " + positional);
     }
     return positional.get(0);
   }
@@ -108,40 +110,33 @@ final class CliArgs {
   }
 
   Integer integer(String name) throws CliException {
-    String value = value(name);
-    try {
-      return value == null ? null : Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      throw CliException.usage("--" + name + " must be a whole number, not '" + value + "'");
-    }
+    return parsed(name, Integer::valueOf, "a whole number");
   }
 
   Double decimal(String name) throws CliException {
-    String value = value(name);
-    try {
-      return value == null ? null : Double.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      throw CliException.usage("--" + name + " must be a number, not '" + value + "'");
-    }
+    return parsed(name, Double::valueOf, "a number");
   }
 
   BigDecimal money(String name) throws CliException {
-    String value = value(name);
-    try {
-      return value == null ? null : new BigDecimal(value.trim());
-    } catch (NumberFormatException e) {
-      throw CliException.usage(
-          "--" + name + " must be an amount such as 0.50, not '" + value + "'");
-    }
+    return parsed(name, BigDecimal::new, "an amount such as 0.50");
   }
 
   Duration duration(String name) throws CliException {
+    return parsed(name, Duration::parse, "an ISO-8601 duration such as PT1H");
+  }
+
+  Instant instant(String name) throws CliException {
+    return parsed(name, Instant::parse, "an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+  }
+
+  /** Returns the option's value read by {@code parser}, null when the option is absent. */
+  private <T> T parsed(String name, Function<String, T> parser, String expected)
+      throws CliException {
     String value = value(name);
     try {
-      return value == null ? null : Duration.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw CliException.usage(
-          "--" + name + " must be an ISO-8601 duration such as PT1H, not '" + value + "'");
+      return value == null ? null : parser.apply(value.trim());
+    } catch (NumberFormatException | DateTimeParseException e) {
+      throw CliException.usage("--" + name + " must be " + expected + ", not '" + value + "'");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.conveyor.starter.cli;
 
+import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.cli.CliArgs.Kind;
-import dev.conveyor.starter.client.StartedJob;
 import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
@@ -24,21 +24,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The {@code conveyor} command line. Each command is one or a few calls to the REST API at {@code
- * --url}, {@code CONVEYOR_URL} or {@value #DEFAULT_URL}.
- *
- * <pre>
- * submit --requirements TEXT|--requirements-file F --kind TEXT|IMAGE [--criterion C]...
- *        [--policy P] [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
- *        [--timeout PT1H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
- *        [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]... [--key IDEMPOTENCY_KEY]
- * status ID
- * approve ID [--comment C]
- * reject ID --comment C [--regenerate]
- * watch ID [--until-decision]
- * output ID --to FILE
- * hash-key KEY
- * hash-password PASSWORD
- * </pre>
+ * --url}, {@code CONVEYOR_URL} or {@value #DEFAULT_URL}; {@link #USAGE} lists the commands, their
+ * options and the exit codes, and {@code docs/cli.md} explains them.
  *
  * <p>Every request carries the API key of {@code CONVEYOR_API_KEY} (default {@value
  * #DEFAULT_API_KEY}) in the {@code X-API-Key} header; the key's name is the submitter of the jobs
@@ -56,38 +43,72 @@ public final class ConveyorCli {
       List.of(
           "submit",
           "status",
+          "watch",
           "approve",
           "reject",
-          "watch",
+          "cancel",
           "output",
+          "list",
+          "timeline",
           "hash-key",
           "hash-password",
           "help");
 
   static final String USAGE =
       """
-      usage: conveyor <command> [options]   (every command takes --url, else CONVEYOR_URL,       else http://localhost:8080)
-        submit  --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE
-                [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
-                [--max-qa-attempts N] [--max-revisions N] [--score-threshold X] [--timeout PT72H]
-                [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
-                [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]...
-                [--key IDEMPOTENCY_KEY]                      prints the job id
-        status  JOB_ID                                      stage, attempts, verdicts, cost
-        approve JOB_ID [--comment C]
-        reject  JOB_ID --comment C [--regenerate]
-        watch   JOB_ID [--until-decision]                   live progress until a final state
-        output  JOB_ID --to FILE                            downloads the output
-        hash-key KEY                                        the SHA-256 to configure for an API key
-        hash-password PASSWORD                              the {bcrypt} hash for a console user
-        help                                                this text
-      every request sends the API key in CONVEYOR_API_KEY (default local-dev-key) as X-API-Key;
-      the key's name is the submitter and the reviewer: there is no --submitter or --reviewer
-      exit codes: 0 ok, 1 error, 2 usage or invalid request, 3 not found, 4 conflict,
-                  5 not authenticated or not allowed (401, 403)
+      usage: conveyor <command> [options]
+
+      commands:
+        submit    --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE
+                  [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
+                  [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
+                  [--timeout PT72H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
+                  [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]... [--key IDEMPOTENCY_KEY]
+                  starts a job and prints its id
+        status    JOB_ID
+                  prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
+        watch     JOB_ID [--until-decision]
+                  prints each change until the job ends, or until it awaits a decision
+        approve   JOB_ID [--comment C]
+                  approves the output awaiting a decision and prints the job's stage
+        reject    JOB_ID --comment C [--regenerate]
+                  rejects it; with --regenerate the comment feeds a new revision
+        cancel    JOB_ID
+                  asks a running job to stop; it ends CANCELLED
+        output    JOB_ID --to FILE
+                  downloads the job's newest output into FILE
+        list      [--inbox] [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED]
+                  [--stage STAGE] [--tag T] [--submitter NAME] [--created-from INSTANT]
+                  [--created-to INSTANT] [--awaiting-for PT24H] [--order newest|oldest-awaiting]
+                  [--page N] [--size N]
+                  lists jobs from the job store, newest first, 20 a page; --inbox lists the jobs
+                  awaiting a decision, the longest wait first
+        timeline  JOB_ID
+                  prints every event the job store recorded for the job, oldest first
+        hash-key KEY
+                  prints the SHA-256 that configuration holds for an API key
+        hash-password PASSWORD
+                  prints the {bcrypt} hash that configuration holds for a console user
+        help      prints this text
+
+      Every command that calls Conveyor takes --url URL; without it the address is CONVEYOR_URL,
+      else http://localhost:8080. Every request sends the API key in CONVEYOR_API_KEY (default
+      local-dev-key) as X-API-Key. The key's name is the submitter of the jobs and the reviewer of
+      the decisions it sends, so submit, approve and reject take no --submitter or --reviewer.
+      The key's roles say what it may do: submit needs submitter, approve and reject reviewer,
+      cancel admin; reading (status, watch, output, list, timeline) needs any of the three.
+
+      exit codes:
+        0  done; watch: the job was approved, or awaits a decision with --until-decision
+        1  Conveyor cannot be reached or failed; watch: the job ended other than approved
+        2  usage error or invalid request (HTTP 400, 413)
+        3  no such job (HTTP 404)
+        4  conflict: a decision out of turn, a job that already ended, a reused idempotency key
+           (HTTP 409, 422)
+        5  not authenticated or not allowed (HTTP 401, 403)
       """;
 
-  private static final Map<String, Map<String, Kind>> OPTIONS =
+  static final Map<String, Map<String, Kind>> OPTIONS =
       Map.of(
           "submit",
           Map.ofEntries(
@@ -118,7 +139,25 @@ public final class ConveyorCli {
           "watch",
           Map.of("url", Kind.VALUE, "until-decision", Kind.FLAG),
           "output",
-          Map.of("url", Kind.VALUE, "to", Kind.VALUE));
+          Map.of("url", Kind.VALUE, "to", Kind.VALUE),
+          "cancel",
+          Map.of("url", Kind.VALUE),
+          "timeline",
+          Map.of("url", Kind.VALUE),
+          "list",
+          Map.ofEntries(
+              Map.entry("url", Kind.VALUE),
+              Map.entry("inbox", Kind.FLAG),
+              Map.entry("state", Kind.VALUE),
+              Map.entry("stage", Kind.VALUE),
+              Map.entry("tag", Kind.VALUE),
+              Map.entry("submitter", Kind.VALUE),
+              Map.entry("created-from", Kind.VALUE),
+              Map.entry("created-to", Kind.VALUE),
+              Map.entry("awaiting-for", Kind.VALUE),
+              Map.entry("order", Kind.VALUE),
+              Map.entry("page", Kind.VALUE),
+              Map.entry("size", Kind.VALUE)));
 
   private final PrintStream out;
   private final PrintStream err;
@@ -157,7 +196,9 @@ public final class ConveyorCli {
       if (command.startsWith("hash-")) {
         return hash(command, Arrays.asList(args).subList(1, args.length));
       }
-      refuseIdentityOptions(args);
+      if (!command.equals("list")) {
+        refuseIdentityOptions(args);
+      }
       CliArgs parsed =
           CliArgs.parse(command, Arrays.asList(args).subList(1, args.length), OPTIONS.get(command));
       ConveyorHttp api =
@@ -170,6 +211,9 @@ public final class ConveyorCli {
         case "watch" ->
             new JobWatcher(api, out, pollInterval)
                 .watch(parsed.single("a job id"), parsed.flag("until-decision"));
+        case "cancel" -> cancel(api, parsed);
+        case "list" -> list(api, parsed);
+        case "timeline" -> timeline(api, parsed);
         default -> output(api, parsed);
       };
     } catch (CliException e) {
@@ -214,6 +258,26 @@ public final class ConveyorCli {
     Decision decision = new Decision(null, comment, args.flag("regenerate") ? true : null);
     JobStatus status = api.decide(jobId, action, decision);
     out.println(status.jobId() + " " + status.stage() + JobWatcher.progress(status));
+    return 0;
+  }
+
+  private int cancel(ConveyorHttp api, CliArgs args) throws CliException {
+    String jobId = args.single("a job id");
+    api.cancel(jobId);
+    out.println(jobId + " cancel requested: the job ends CANCELLED");
+    return 0;
+  }
+
+  private int list(ConveyorHttp api, CliArgs args) throws CliException {
+    args.noPositional();
+    HistoryFormatter.listing(api.list(JobListQuery.of(args))).forEach(out::println);
+    return 0;
+  }
+
+  private int timeline(ConveyorHttp api, CliArgs args) throws CliException {
+    ConveyorHttp.Timeline timeline = api.timeline(args.single("a job id"));
+    out.println(timeline.jobId() + " " + timeline.stage());
+    timeline.events().forEach(event -> out.println("  " + HistoryFormatter.event(event)));
     return 0;
   }
 

@@ -1,9 +1,12 @@
 package dev.conveyor.starter.cli;
 
-import dev.conveyor.starter.client.StartedJob;
+import dev.conveyor.client.StartedJob;
+import dev.conveyor.store.JobPage;
+import dev.conveyor.store.TimelineEvent;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.Stage;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +30,9 @@ final class ConveyorHttp {
 
   /** An artifact as downloaded. */
   record Download(String contentType, byte[] bytes) {}
+
+  /** A job's timeline as {@code GET /api/jobs/{id}/timeline} answers it. */
+  record Timeline(String jobId, Stage stage, List<TimelineEvent> events) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -69,6 +77,21 @@ final class ConveyorHttp {
     return read(send(post), JobStatus.class);
   }
 
+  /** Returns a page of the job listing; the query holds the REST parameters that are set. */
+  JobPage list(Map<String, String> query) throws CliException {
+    StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+    query.forEach((name, value) -> parameters.add(name + "=" + encode(value)));
+    return read(send(builder("/api/jobs" + parameters).GET().build()), JobPage.class);
+  }
+
+  Timeline timeline(String jobId) throws CliException {
+    return read(send(builder(job(jobId) + "/timeline").GET().build()), Timeline.class);
+  }
+
+  void cancel(String jobId) throws CliException {
+    send(builder(job(jobId) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   Download output(String jobId) throws CliException {
     HttpResponse<byte[]> response = send(builder(job(jobId) + "/output").GET().build());
     String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
@@ -83,7 +106,11 @@ final class ConveyorHttp {
   }
 
   private static String job(String jobId) {
-    return "/api/jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/api/jobs/" + encode(jobId);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) throws CliException {

@@ -1,10 +1,10 @@
 package dev.conveyor.starter.config;
 
 import dev.conveyor.artifacts.S3ArtifactBucket;
+import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.artifact.FolderArtifactReader;
 import dev.conveyor.starter.artifact.S3ArtifactReader;
-import dev.conveyor.starter.client.JobClient;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
 import dev.conveyor.store.JobQueries;

@@ -1,7 +1,7 @@
 package dev.conveyor.starter.console;
 
+import dev.conveyor.client.DecisionRejectedException;
 import dev.conveyor.starter.artifact.ArtifactReader;
-import dev.conveyor.starter.client.DecisionRejectedException;
 import dev.conveyor.starter.config.NoJobStore;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.review.SelfApprovalException;

@@ -1,8 +1,8 @@
 package dev.conveyor.starter.console;
 
+import dev.conveyor.client.JobClientException;
+import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.starter.artifact.ArtifactNotFoundException;
-import dev.conveyor.starter.client.JobClientException;
-import dev.conveyor.starter.client.JobNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

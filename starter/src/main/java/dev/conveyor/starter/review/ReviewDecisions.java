@@ -1,7 +1,7 @@
 package dev.conveyor.starter.review;
 
-import dev.conveyor.starter.client.DecisionRejectedException;
-import dev.conveyor.starter.client.JobClient;
+import dev.conveyor.client.DecisionRejectedException;
+import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.security.Role;
 import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobQueries;

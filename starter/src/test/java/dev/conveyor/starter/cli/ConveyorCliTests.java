@@ -1,7 +1,9 @@
 package dev.conveyor.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
@@ -19,12 +21,31 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The command line run in-process against the application on a random port. */
 class ConveyorCliTests extends ConveyorAppTestSupport {
 
+  /** A key whose only role is submitter: it may submit and read, not decide or cancel. */
+  private static final String SUBMITTER_KEY = "cli-submitter-key";
+
   @TempDir Path work;
+
+  @DynamicPropertySource
+  static void apiKeys(DynamicPropertyRegistry registry) {
+    key(registry, 0, "local-dev", ConveyorCli.DEFAULT_API_KEY, "submitter,reviewer,admin");
+    key(registry, 1, "cli-submitter", SUBMITTER_KEY, "submitter");
+  }
+
+  private static void key(
+      DynamicPropertyRegistry registry, int index, String name, String key, String roles) {
+    String prefix = "conveyor.security.api-keys[" + index + "].";
+    registry.add(prefix + "name", () -> name);
+    registry.add(prefix + "sha256", () -> ApiKeys.sha256(key));
+    registry.add(prefix + "roles", () -> roles);
+  }
 
   /** One run of the command line: its exit code and what it printed. */
   record Run(int exitCode, List<String> out, List<String> err) {}
@@ -190,6 +211,146 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_list_the_inbox_and_the_history_with_filters_and_pages() {
+    String tag = "list-" + UUID.randomUUID();
+    String first = submit(tag, "ALWAYS");
+    awaitListed(tag, "--inbox", 1);
+    String second = submit(tag, "ALWAYS");
+    awaitListed(tag, "--inbox", 2);
+    String approved = submit(tag, "NEVER");
+    awaitListed(tag, "--state=finished", 1);
+
+    Run all = cli("list", "--tag", tag);
+    Run inbox = cli("list", "--tag", tag, "--inbox");
+    Run finished = cli("list", "--tag", tag, "--state", "finished");
+    Run firstPage = cli("list", "--tag", tag, "--size", "2");
+    Run lastPage = cli("list", "--tag", tag, "--size", "2", "--page", "1");
+    Run pastTheEnd = cli("list", "--tag", tag, "--size", "2", "--page", "5");
+    Run mine = cli("list", "--tag", tag, "--submitter", "local-dev", "--stage", "approved");
+    Run nobody = cli("list", "--tag", tag, "--submitter", "nobody");
+    Run later = cli("list", "--tag", tag, "--created-from", Instant.now().plusSeconds(60) + "");
+
+    assertThat(all.exitCode()).isZero();
+    assertThat(ids(all)).containsExactly(approved, second, first);
+    assertThat(all.out().get(0))
+        .startsWith(approved + "  APPROVED           TEXT  r0  0.003 USD  by local-dev  created ")
+        .contains("  finished ")
+        .endsWith("  tags " + tag);
+    assertThat(all.out().get(1))
+        .startsWith(second + "  AWAITING_APPROVAL  TEXT  r0  0.003 USD  by local-dev  created ")
+        .contains("  awaiting POLICY since ");
+    assertThat(all.out()).last().isEqualTo("jobs 1-3 of 3");
+    assertThat(ids(inbox)).containsExactly(first, second);
+    assertThat(ids(finished)).containsExactly(approved);
+    assertThat(ids(firstPage)).containsExactly(approved, second);
+    assertThat(firstPage.out()).last().isEqualTo("jobs 1-2 of 3; next page: --page 1");
+    assertThat(ids(lastPage)).containsExactly(first);
+    assertThat(lastPage.out()).last().isEqualTo("jobs 3-3 of 3");
+    assertThat(pastTheEnd)
+        .isEqualTo(
+            new Run(0, List.of("no jobs on page 5: 3 jobs match, on pages 0 to 1"), List.of()));
+    assertThat(ids(mine)).containsExactly(approved);
+    assertThat(nobody).isEqualTo(new Run(0, List.of("no jobs match"), List.of()));
+    assertThat(later).isEqualTo(new Run(0, List.of("no jobs match"), List.of()));
+  }
+
+  @Test
+  void should_print_a_jobs_timeline_from_submission_to_its_end() {
+    String tag = "timeline-" + UUID.randomUUID();
+    String jobId = submit(tag, "NEVER");
+    awaitListed(tag, "--state=finished", 1);
+
+    Run timeline = cli("timeline", jobId);
+
+    assertThat(timeline.exitCode()).isZero();
+    assertThat(timeline.err()).isEmpty();
+    assertThat(timeline.out().get(0)).isEqualTo(jobId + " APPROVED");
+    assertThat(timeline.out().get(1)).contains("  SUBMITTED   ").contains(" r0 a0");
+    assertThat(timeline.out())
+        .anySatisfy(line -> assertThat(line).contains("  MODEL_CALL  "))
+        .anySatisfy(line -> assertThat(line).contains("  QA_VERDICT  "))
+        .anySatisfy(line -> assertThat(line).contains("  DECISION    ").contains("  by policy"));
+    assertThat(timeline.out()).last().asString().contains("  FINISHED    APPROVED ");
+  }
+
+  @Test
+  void should_cancel_a_running_job_and_exit_4_when_it_has_ended() {
+    String jobId = submit("cancel-" + UUID.randomUUID(), "ALWAYS");
+    cli("watch", jobId, "--until-decision");
+
+    Run cancel = cli("cancel", jobId);
+    Run watch = cli("watch", jobId);
+    Run again = cli("cancel", jobId);
+
+    assertThat(cancel)
+        .isEqualTo(
+            new Run(0, List.of(jobId + " cancel requested: the job ends CANCELLED"), List.of()));
+    assertThat(watch.exitCode()).isEqualTo(1);
+    assertThat(watch.out()).last().asString().startsWith("CANCELLED");
+    assertThat(again)
+        .isEqualTo(new Run(4, List.of(), List.of("conveyor: job " + jobId + " already ended")));
+  }
+
+  @Test
+  void should_exit_5_when_the_keys_roles_do_not_allow_the_command() {
+    String jobId = submit("roles-" + UUID.randomUUID(), "ALWAYS");
+    cli("watch", jobId, "--until-decision");
+    Map<String, String> submitterOnly =
+        Map.of("CONVEYOR_URL", baseUrl(), "CONVEYOR_API_KEY", SUBMITTER_KEY);
+
+    Run cancel = run(submitterOnly, "cancel", jobId);
+    Run approve = run(submitterOnly, "approve", jobId);
+    Run list = run(submitterOnly, "list", "--submitter", "cli-submitter");
+    Run status = run(Map.of("CONVEYOR_URL", baseUrl()), "status", jobId);
+
+    assertThat(List.of(cancel, approve))
+        .allSatisfy(
+            denied -> {
+              assertThat(denied.exitCode()).isEqualTo(5);
+              assertThat(denied.out()).isEmpty();
+              assertThat(denied.err()).singleElement().asString().startsWith("conveyor: ");
+            });
+    assertThat(list).isEqualTo(new Run(0, List.of("no jobs match"), List.of()));
+    assertThat(status.out()).contains("stage:    AWAITING_APPROVAL");
+  }
+
+  @Test
+  void should_exit_2_with_one_line_for_bad_arguments_of_list_timeline_and_cancel() {
+    assertThat(cli("list", "job-1")).isEqualTo(usage("list takes no argument job-1"));
+    assertThat(cli("list", "--size", "ten"))
+        .isEqualTo(usage("--size must be a whole number, not 'ten'"));
+    assertThat(cli("list", "--size", "0"))
+        .isEqualTo(usage("invalid job listing: size must be from 1 to 200"));
+    assertThat(cli("list", "--state", "sleeping"))
+        .isEqualTo(usage("invalid job listing: state unknown stage sleeping"));
+    assertThat(cli("list", "--order", "random"))
+        .isEqualTo(usage("invalid job listing: order must be newest or oldest-awaiting"));
+    assertThat(cli("list", "--stage", "NAPPING"))
+        .isEqualTo(
+            usage(
+                "--stage must be one of PROMPT, GENERATE, QA, AWAITING_APPROVAL, APPROVED,"
+                    + " REJECTED, FAILED, EXPIRED, CANCELLED, not 'NAPPING'"));
+    assertThat(cli("list", "--created-from", "yesterday"))
+        .isEqualTo(
+            usage(
+                "--created-from must be an ISO-8601 instant such as 2026-03-01T00:00:00Z, not"
+                    + " 'yesterday'"));
+    assertThat(cli("list", "--awaiting-for", "1d"))
+        .isEqualTo(usage("--awaiting-for must be an ISO-8601 duration such as PT1H, not '1d'"));
+    assertThat(cli("list", "--inbox", "--order", "newest"))
+        .isEqualTo(
+            usage(
+                "--inbox lists the jobs awaiting a decision, longest wait first: leave out"
+                    + " --order"));
+    assertThat(cli("list", "--reviewer", "bob")).isEqualTo(usage("list does not take --reviewer"));
+    assertThat(cli("timeline")).isEqualTo(usage("timeline needs a job id"));
+    assertThat(cli("timeline", "job-1", "job-2"))
+        .isEqualTo(usage("timeline takes only a job id, not [job-1, job-2]"));
+    assertThat(cli("cancel")).isEqualTo(usage("cancel needs a job id"));
+    assertThat(cli("cancel", "job-1", "--force")).isEqualTo(usage("cancel does not take --force"));
+  }
+
+  @Test
   void should_exit_2_with_one_line_naming_the_problem_for_a_usage_error() throws IOException {
     Path tooLong = Files.writeString(work.resolve("requirements.txt"), "x".repeat(20_001));
 
@@ -232,9 +393,14 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     Run status = cli("status", "job-unknown");
     Run approve = cli("approve", "job-unknown");
     Run output = cli("output", "job-unknown", "--to", work.resolve("out").toString());
+    Run reject = cli("reject", "job-unknown", "--comment", "no");
+    Run watch = cli("watch", "job-unknown");
+    Run cancel = cli("cancel", "job-unknown");
+    Run timeline = cli("timeline", "job-unknown");
 
     Run expected = new Run(3, List.of(), List.of("conveyor: job job-unknown not found"));
-    assertThat(List.of(status, approve, output)).containsOnly(expected);
+    assertThat(List.of(status, approve, output, reject, watch, cancel, timeline))
+        .containsOnly(expected);
   }
 
   @Test
@@ -263,6 +429,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
             "status",
             "job-unknown");
     Run devKey = run(Map.of("CONVEYOR_URL", baseUrl()), "status", "job-unknown");
+    Run listWithWrongKey =
+        run(Map.of("CONVEYOR_URL", baseUrl(), "CONVEYOR_API_KEY", "not-a-key"), "list");
 
     assertThat(wrongKey)
         .isEqualTo(
@@ -272,6 +440,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
                 List.of(
                     "conveyor: invalid API key: the X-API-Key header matches no configured key")));
     assertThat(devKey.exitCode()).as("the default key is local-dev-key").isEqualTo(3);
+    assertThat(listWithWrongKey).isEqualTo(wrongKey);
   }
 
   @Test
@@ -299,11 +468,29 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     Run help = run(Map.of(), "help");
 
     assertThat(help.exitCode()).isZero();
-    assertThat(String.join("\n", help.out()))
-        .contains("usage: conveyor <command>")
-        .contains("submit")
-        .contains("watch   JOB_ID [--until-decision]");
     assertThat(help.err()).isEmpty();
+    assertThat(help.out().get(0)).isEqualTo("usage: conveyor <command> [options]");
+    assertThat(help.out()).contains("  watch     JOB_ID [--until-decision]");
+    assertThat(help.out()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void should_list_every_command_every_option_and_every_exit_code_in_the_help() {
+    List<String> help = run(Map.of(), "help").out();
+    String text = String.join("\n", help);
+
+    assertThat(ConveyorCli.COMMANDS)
+        .allSatisfy(
+            command ->
+                assertThat(help)
+                    .anySatisfy(line -> assertThat(line).startsWith("  " + command + " ")));
+    assertThat(ConveyorCli.OPTIONS.values())
+        .flatMap(Map::keySet)
+        .allSatisfy(option -> assertThat(text).containsPattern("--" + option + "[ \\]]"));
+    for (int code = 0; code <= 5; code++) {
+      int exitCode = code;
+      assertThat(help).anySatisfy(line -> assertThat(line).startsWith("  " + exitCode + "  "));
+    }
   }
 
   @Test
@@ -311,6 +498,36 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
     assertThat(ConveyorCli.isCommand(new String[] {"submit", "--kind", "TEXT"})).isTrue();
     assertThat(ConveyorCli.isCommand(new String[] {"--server.port=9090"})).isFalse();
     assertThat(ConveyorCli.isCommand(new String[0])).isFalse();
+  }
+
+  private String submit(String tag, String policy) {
+    Run submit =
+        cli(
+            "submit",
+            "--requirements",
+            "A slogan",
+            "--kind",
+            "TEXT",
+            "--tag",
+            tag,
+            "--policy",
+            policy);
+    assertThat(submit.exitCode()).isZero();
+    return submit.out().get(0);
+  }
+
+  /** Waits until the job store lists {@code count} jobs with the tag and the option. */
+  private void awaitListed(String tag, String option, int count) {
+    await().until(() -> ids(cli("list", "--tag", tag, option)).size() == count);
+  }
+
+  /** Returns the job ids of a listing, in its order. */
+  private static List<String> ids(Run list) {
+    assertThat(list.exitCode()).isZero();
+    return list.out().stream()
+        .filter(line -> line.startsWith("job-"))
+        .map(line -> line.substring(0, line.indexOf(' ')))
+        .toList();
   }
 
   private Run cli(String... args) {

@@ -24,43 +24,43 @@ class StatusFormatterTests {
     // given
     Instant now = Instant.parse("2026-11-26T12:00:00Z");
     JobStatus status =
-        new JobStatus(
-            "job-1",
-            OutputKind.TEXT,
-            Stage.AWAITING_APPROVAL,
-            0,
-            2,
-            Map.of(),
-            null,
-            null,
-            List.of(),
-            List.of(),
-            180,
-            110,
-            new BigDecimal("0.0003"),
-            new AwaitingApproval(
-                ApprovalReason.BUDGET, 0, false, now, now, "the next TEXT_QA call would overrun"),
-            List.of(),
-            null,
-            now,
-            now,
-            null,
-            Map.of(
-                Step.TEXT_GENERATION,
-                new StepUsage(2, 80, 60, 0, new BigDecimal("0.0002")),
-                Step.PROMPT,
-                new StepUsage(1, 100, 50, 0, new BigDecimal("0.0001"))),
-            new BigDecimal("0.0004"),
-            BudgetPolicy.ASK_HUMAN,
-            List.of(
-                new BudgetIntervention(
-                    Step.TEXT_QA,
+        JobStatus.builder()
+            .jobId("job-1")
+            .outputKind(OutputKind.TEXT)
+            .stage(Stage.AWAITING_APPROVAL)
+            .attempt(2)
+            .inputTokens(180)
+            .outputTokens(110)
+            .costUsd(new BigDecimal("0.0003"))
+            .awaiting(
+                new AwaitingApproval(
+                    ApprovalReason.BUDGET,
                     0,
-                    2,
-                    BudgetPolicy.ASK_HUMAN,
-                    new BigDecimal("0.00031000"),
-                    new BigDecimal("0.0001"),
-                    now)));
+                    false,
+                    now,
+                    now,
+                    "the next TEXT_QA call would overrun"))
+            .createdAt(now)
+            .updatedAt(now)
+            .usageByStep(
+                Map.of(
+                    Step.TEXT_GENERATION,
+                    new StepUsage(2, 80, 60, 0, new BigDecimal("0.0002")),
+                    Step.PROMPT,
+                    new StepUsage(1, 100, 50, 0, new BigDecimal("0.0001"))))
+            .budgetUsd(new BigDecimal("0.0004"))
+            .budgetPolicy(BudgetPolicy.ASK_HUMAN)
+            .budgetInterventions(
+                List.of(
+                    new BudgetIntervention(
+                        Step.TEXT_QA,
+                        0,
+                        2,
+                        BudgetPolicy.ASK_HUMAN,
+                        new BigDecimal("0.00031000"),
+                        new BigDecimal("0.0001"),
+                        now)))
+            .build();
 
     // when
     List<String> lines = StatusFormatter.summary(status);

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the writes a job's workflow sends to the store, for store tests: a job moves through
@@ -114,30 +113,25 @@ public final class StoreWrites {
   public JobStatus status() {
     BigDecimal cost =
         calls.stream().map(ModelCall::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new JobStatus(
-        jobId,
-        OutputKind.TEXT,
-        stage,
-        0,
-        attempt,
-        Map.of(),
-        artifact("prompt"),
-        output,
-        List.copyOf(attempts),
-        List.copyOf(calls),
-        calls.size() * 100L,
-        calls.size() * 50L,
-        cost,
-        awaiting,
-        List.copyOf(decisions),
-        reason,
-        createdAt,
-        now,
-        finishedAt,
-        Map.of(),
-        null,
-        null,
-        List.of());
+    return JobStatus.builder()
+        .jobId(jobId)
+        .outputKind(OutputKind.TEXT)
+        .stage(stage)
+        .attempt(attempt)
+        .prompt(artifact("prompt"))
+        .output(output)
+        .attempts(List.copyOf(attempts))
+        .calls(List.copyOf(calls))
+        .inputTokens(calls.size() * 100L)
+        .outputTokens(calls.size() * 50L)
+        .costUsd(cost)
+        .awaiting(awaiting)
+        .decisions(List.copyOf(decisions))
+        .reason(reason)
+        .createdAt(createdAt)
+        .updatedAt(now)
+        .finishedAt(finishedAt)
+        .build();
   }
 
   private JobStoreWrite write(JobEvent... newEvents) {

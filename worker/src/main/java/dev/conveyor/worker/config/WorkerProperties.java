@@ -1,7 +1,7 @@
 package dev.conveyor.worker.config;
 
-import dev.conveyor.activities.model.ModelPrice;
-import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.catalog.ModelPrice;
+import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.routing.BudgetSettings;
 import dev.conveyor.artifacts.ArtifactSettings;

@@ -1,2 +1,7 @@
-/** The Temporal side of the worker: the embedded test server and worker options. */
+/**
+ * The Temporal side of the worker: the embedded test server, the data converter and worker options.
+ *
+ * <p>It may touch the Temporal SDK and Spring Boot starter, the workflow's data converter and
+ * search attributes, and the worker's settings; no activity.
+ */
 package dev.conveyor.worker.temporal;

@@ -1,7 +1,7 @@
 package dev.conveyor.worker.wiring;
 
-import dev.conveyor.activities.model.ModelCatalog;
-import dev.conveyor.activities.model.PriceTable;
+import dev.conveyor.activities.catalog.ModelCatalog;
+import dev.conveyor.activities.catalog.PriceTable;
 import dev.conveyor.worker.StartupFailure;
 import dev.conveyor.worker.config.WorkerProperties;
 

@@ -2,7 +2,7 @@ package dev.conveyor.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conveyor.activities.model.ModelSettings;
+import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.workflow.model.Step;
 import java.time.Duration;
 import java.util.Map;

@@ -24,4 +24,10 @@ public record AttemptRecord(
   public AttemptRecord judged(QaVerdict qaVerdict, String checker) {
     return new AttemptRecord(revision, attempt, output, feedback, qaVerdict, generatedBy, checker);
   }
+
+  /** Returns a generation that QA has yet to judge. */
+  public static AttemptRecord generated(
+      int revision, int attempt, ArtifactRef output, String feedback, String generatedBy) {
+    return new AttemptRecord(revision, attempt, output, feedback, null, generatedBy, null);
+  }
 }

@@ -24,4 +24,38 @@ public record DecisionRecord(
     String via,
     boolean applied,
     String note,
-    Instant at) {}
+    Instant at) {
+
+  /**
+   * Returns a reviewer's decision as the job received it.
+   *
+   * @param revision the revision awaiting a decision when it arrived
+   * @param via {@code signal} or {@code update}
+   * @param problem why it was ignored, null when the job applied it
+   */
+  public static DecisionRecord received(
+      ReviewDecision decision, int revision, String via, String problem, Instant at) {
+    return new DecisionRecord(
+        decision.action(),
+        decision.reviewer(),
+        decision.comment(),
+        decision.wantsRevision(),
+        revision,
+        via,
+        problem == null,
+        problem,
+        at);
+  }
+
+  /**
+   * Returns a decision the job took itself: by its policy, or when the approval timeout expired.
+   *
+   * @param action what the job decided, null when it decided nothing (the job expired)
+   * @param by {@code policy} or {@code timeout}: the reviewer and the channel both
+   * @param note how the job resolved a timeout, null for none
+   */
+  public static DecisionRecord automatic(
+      DecisionAction action, String by, int revision, String note, Instant at) {
+    return new DecisionRecord(action, by, null, false, revision, by, true, note, at);
+  }
+}

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a job request. The REST API answers 400 with these errors before anything starts; the
- * workflow runs the same checks, so a request sent straight through a Temporal client ends FAILED
- * with the same message instead of running.
+ * The one check of a job request and of a decision's fields: the workflow's authority. The workflow
+ * applies it to every request it runs and every decision it receives (a request sent straight
+ * through a Temporal client ends FAILED with these errors instead of running). The Java client, and
+ * through it the REST API, call the same methods before they reach Temporal, so a caller hears of a
+ * bad field at once, with the same words. Each error names its field.
  */
 public final class JobRequestValidator {
 
@@ -100,7 +102,11 @@ public final class JobRequestValidator {
     return errors;
   }
 
-  /** Returns the errors of a reviewer's decision, empty when it is valid. */
+  /**
+   * Returns the errors of a reviewer's decision, empty when it is valid. Whether the decision is in
+   * turn only the job can tell; {@code DecisionRejection.invalid} wraps these errors as the
+   * rejection the {@code decide} update's validator throws.
+   */
   public static List<FieldError> validate(ReviewDecision decision) {
     List<FieldError> errors = new ArrayList<>();
     if (decision == null) {

@@ -39,4 +39,39 @@ public record JobResult(
     usageByStep = usageByStep == null ? Map.of() : usageByStep;
     budgetInterventions = budgetInterventions == null ? List.of() : budgetInterventions;
   }
+
+  /**
+   * Returns how a job ended, from its status at the end: its stage is the final state, and its
+   * usage, cost and revision are the totals.
+   *
+   * @param decidedBy who decided: a reviewer, {@code policy}, {@code timeout} or null
+   */
+  public static JobResult endedAt(JobStatus status, String decidedBy) {
+    return of(status, status.stage(), decidedBy);
+  }
+
+  /**
+   * Returns the result of a job Temporal closed as cancelled, from its last status: CANCELLED, with
+   * how far the job got.
+   */
+  public static JobResult cancelled(JobStatus status) {
+    return of(status, Stage.CANCELLED, null);
+  }
+
+  private static JobResult of(JobStatus status, Stage state, String decidedBy) {
+    int judged = (int) status.attempts().stream().filter(a -> a.verdict() != null).count();
+    return new JobResult(
+        status.jobId(),
+        state,
+        status.output(),
+        status.reason(),
+        decidedBy,
+        status.revision(),
+        judged,
+        status.inputTokens(),
+        status.outputTokens(),
+        status.costUsd(),
+        status.usageByStep(),
+        status.budgetInterventions());
+  }
 }

@@ -1,0 +1,63 @@
+package dev.conveyor.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.OutputKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTests {
+
+  @Test
+  void should_keep_the_summary_to_one_short_line() {
+    JobRequest request =
+        JobRequest.builder("x", OutputKind.IMAGE)
+            .submitter("s".repeat(300))
+            .tags(List.of("a"))
+            .build()
+            .withDefaults();
+
+    assertThat(JobOptions.summary(request))
+        .hasSize(JobOptions.MAX_SUMMARY)
+        .startsWith("IMAGE · policy ALWAYS · by sss")
+        .endsWith("…");
+  }
+
+  @Test
+  void should_show_defaults_and_escape_table_cells_in_the_details() {
+    JobRequest request =
+        JobRequest.builder("secret", OutputKind.TEXT).submitter("a|b\nc").build().withDefaults();
+
+    assertThat(JobOptions.details(request))
+        .contains(
+            "| approval policy | ALWAYS |",
+            "| max QA attempts | 3 |",
+            "| approval timeout | PT72H |",
+            "| budget | no limit |",
+            "| submitter | a\\|b c |",
+            "| requirements | 6 characters |")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void should_fingerprint_a_request_with_its_defaults_and_no_text_of_it() {
+    JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
+    JobRequest explicit =
+        JobRequest.builder("secret plan", OutputKind.TEXT)
+            .approvalPolicy(ApprovalPolicy.ALWAYS)
+            .build();
+    JobRequest other =
+        JobRequest.builder("secret plan", OutputKind.TEXT)
+            .approvalPolicy(ApprovalPolicy.NEVER)
+            .build();
+
+    assertThat(JobOptions.fingerprint(plain))
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(JobOptions.fingerprint(explicit))
+        .isNotEqualTo(JobOptions.fingerprint(other));
+    assertThat(JobOptions.of("job-1", "q", plain).getMemo())
+        .containsEntry(JobOptions.REQUEST_FINGERPRINT, JobOptions.fingerprint(plain));
+  }
+}

@@ -1,0 +1,111 @@
+package dev.conveyor.workflow;
+
+import dev.conveyor.workflow.activity.GenerationActivities;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.PromptActivities;
+import dev.conveyor.workflow.activity.PromptRequest;
+import dev.conveyor.workflow.activity.QaActivities;
+import dev.conveyor.workflow.activity.QaRequest;
+import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.ModelTier;
+import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.model.Step;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+/**
+ * The job's three model steps: writing the prompt, generating an output and judging it. Each asks
+ * the budget which tier it may use (which may stop the job or ask a human), calls its activity with
+ * a summary naming the model, and records the call in the job's state.
+ */
+final class ModelSteps {
+
+  /** Logs under the workflow's name, as the job always has, so log filters keep working. */
+  private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
+
+  private final JobState job;
+
+  ModelSteps(JobState job) {
+    this.job = job;
+  }
+
+  /** Writes the prompt from the stored requirements and the QA criteria. */
+  void writePrompt() {
+    ModelTier tier = job.budgetFor(Step.PROMPT);
+    StepResult written =
+        stub(PromptActivities.class, JobActivityOptions.PROMPT, Step.PROMPT)
+            .writePrompt(
+                new PromptRequest(
+                    job.requirements(), job.outputKind(), job.request().qaCriteria(), named(tier)));
+    job.prompt(written.artifact());
+    job.record(written.call());
+  }
+
+  /** Generates the current attempt's output with the feedback, for QA to judge. */
+  void generate(String feedback) {
+    Step step = Step.generationFor(job.outputKind());
+    if (job.attempt() > 1) {
+      JobMetrics.qaRetry(step);
+    }
+    ModelTier tier = job.budgetFor(step);
+    GenerationActivities generation =
+        stub(GenerationActivities.class, JobActivityOptions.GENERATION, step);
+    GenerationRequest request =
+        new GenerationRequest(
+            job.prompt(), job.requirements(), feedback, job.revision(), job.attempt(), named(tier));
+    StepResult generated =
+        job.outputKind() == OutputKind.IMAGE
+            ? generation.generateImage(request)
+            : generation.generateText(request);
+    job.record(generated.call());
+    job.generated(
+        AttemptRecord.generated(
+            job.revision(),
+            job.attempt(),
+            generated.artifact(),
+            feedback,
+            generated.call().modelId()));
+  }
+
+  /** Judges the newest output and returns its attempt with the verdict. */
+  AttemptRecord judge() {
+    Step step = Step.qaFor(job.outputKind());
+    ModelTier tier = job.budgetFor(step);
+    QaActivities qa = stub(QaActivities.class, JobActivityOptions.QA, step);
+    QaRequest request =
+        new QaRequest(
+            job.output(),
+            job.requirements(),
+            job.request().qaCriteria(),
+            job.revision(),
+            job.attempt(),
+            named(tier));
+    QaResult judged =
+        job.outputKind() == OutputKind.IMAGE ? qa.checkImage(request) : qa.checkText(request);
+    job.record(judged.call());
+    AttemptRecord attempt = job.judged(judged.verdict(), judged.call().modelId());
+    JobMetrics.qaVerdict(step, judged.verdict().passed());
+    log.info(
+        "job {} revision {} attempt {}: QA {} (score {})",
+        job.jobId(),
+        job.revision(),
+        job.attempt(),
+        judged.verdict().passed() ? "passed" : "failed",
+        judged.verdict().score());
+    return attempt;
+  }
+
+  private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {
+    return Workflow.newActivityStub(
+        activities,
+        options.toBuilder().setSummary(JobVisibility.activitySummary(job, step)).build());
+  }
+
+  /** Returns the tier as a request names it: null for the standard tier. */
+  private static ModelTier named(ModelTier tier) {
+    return tier == ModelTier.STANDARD ? null : tier;
+  }
+}
