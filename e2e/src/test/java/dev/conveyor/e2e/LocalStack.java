@@ -33,8 +33,8 @@ import java.util.function.Predicate;
  */
 public final class LocalStack implements AutoCloseable {
 
-  // Generous: on a loaded 2-core machine a worker JVM has taken over 90 s to start.
-  public static final Duration STARTUP = Duration.ofSeconds(180);
+  // Generous: on a loaded 2-core machine a worker JVM has taken nearly 3 minutes to start.
+  public static final Duration STARTUP = Duration.ofMinutes(5);
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";
