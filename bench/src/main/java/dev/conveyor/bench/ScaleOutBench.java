@@ -142,7 +142,8 @@ public final class ScaleOutBench {
                 ready.countDown();
               }
             });
-    if (!ready.await(120, TimeUnit.SECONDS)) {
+    // Generous: on a loaded 2-core machine a JVM has taken minutes to start.
+    if (!ready.await(5, TimeUnit.MINUTES)) {
       child.close();
       throw new IllegalStateException("the " + part + " process did not start");
     }

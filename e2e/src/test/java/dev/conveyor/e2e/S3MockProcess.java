@@ -51,8 +51,13 @@ public final class S3MockProcess implements AutoCloseable {
                 "--com.adobe.testing.s3mock.store.initialBuckets=" + bucket,
                 "--com.adobe.testing.s3mock.store.root=" + dir.resolve("s3")));
     S3MockProcess server = new S3MockProcess(process, port, bucket);
-    server.awaitBucket();
-    return server;
+    try {
+      server.awaitBucket();
+      return server;
+    } catch (Exception e) {
+      server.close();
+      throw e;
+    }
   }
 
   /** Returns the server's plain HTTP endpoint. */
