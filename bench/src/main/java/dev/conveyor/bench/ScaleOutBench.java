@@ -74,7 +74,7 @@ public final class ScaleOutBench {
         workers.add(
             startAndAwait(
                     "scale-worker",
-                    List.of("-Xmx1g"),
+                    jvmArgs(shared),
                     List.of(
                         "--scale-jobs=" + jobs,
                         "--latency=" + options.latency().toMillis() + "ms",
