@@ -4,9 +4,9 @@ import dev.conveyor.activities.catalog.ModelPrice;
 import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.routing.BudgetSettings;
+import dev.conveyor.artifacts.ArtifactSettings;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Step;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The worker's settings under {@code conveyor.*}.
  *
  * @param temporal where the worker finds Temporal and which task queue it serves
- * @param artifacts where content is stored
+ * @param artifacts where content is stored: a folder or an S3 bucket
  * @param models the model of each step; steps left out use the built-in offline models
  * @param offline how the offline models behave
  * @param pricing the price table of well-known models
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
     Temporal temporal,
-    Artifacts artifacts,
+    ArtifactSettings artifacts,
     Map<Step, ModelSettings> models,
     OfflineSettings offline,
     Pricing pricing,
@@ -37,7 +37,7 @@ public record WorkerProperties(
     budget = budget == null ? BudgetSettings.defaults() : budget;
     observability = observability == null ? new Observability(false) : observability;
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
-    artifacts = artifacts == null ? new Artifacts(null) : artifacts;
+    artifacts = artifacts == null ? new ArtifactSettings(null, null, null) : artifacts;
     models = models == null ? Map.of() : Map.copyOf(models);
     offline = offline == null ? new OfflineSettings(0, Duration.ZERO) : offline;
   }
@@ -95,17 +95,6 @@ public record WorkerProperties(
   public record Pricing(Map<String, ModelPrice> models) {
     public Pricing {
       models = models == null ? Map.of() : Map.copyOf(models);
-    }
-  }
-
-  /**
-   * The artifact store.
-   *
-   * @param dir the folder of the filesystem store
-   */
-  public record Artifacts(Path dir) {
-    public Artifacts {
-      dir = dir == null ? Path.of("data", "artifacts") : dir;
     }
   }
 }
