@@ -51,6 +51,10 @@ public final class BenchMain {
       progress("part 4: decision latency");
       child(ChildJvm.currentJava(), "decisions", options, table, List.of());
     }
+    if (options.only().contains("5")) {
+      progress("part 5: scale-out over 1, 2 and 3 worker processes");
+      child(ChildJvm.currentJava(), "scale", options, table, List.of());
+    }
     System.out.println();
     System.out.print(table.render());
   }
@@ -79,6 +83,8 @@ public final class BenchMain {
           ConcurrencyBench.run(options, rest.get(0), rest.get(1).equals("virtual"), table);
       case "parked" -> ParkedBench.run(options, table);
       case "decisions" -> DecisionLatencyBench.run(options, table);
+      case "scale" -> ScaleOutBench.run(options, table);
+      case "scale-worker" -> ScaleOutBench.runWorker(options, rest.get(0));
       default -> throw new IllegalArgumentException("unknown part " + options.child());
     }
   }
@@ -120,7 +126,8 @@ public final class BenchMain {
         "--concurrency-jobs=" + options.concurrencyJobs(),
         "--latency=" + options.latency().toMillis() + "ms",
         "--parked-jobs=" + options.parkedJobs(),
-        "--decisions=" + options.decisions());
+        "--decisions=" + options.decisions(),
+        "--scale-jobs=" + options.scaleJobs());
   }
 
   private static void progress(String what) {

@@ -21,6 +21,12 @@ import java.nio.file.Path;
  */
 final class BenchStore {
 
+  /**
+   * The system property naming the JDBC URL of a store that another process started, so that worker
+   * processes of one benchmark share it; without it each JVM starts its own.
+   */
+  static final String STORE_URL = "conveyor.bench.store-url";
+
   private static JobStoreActivitiesImpl activities;
 
   private BenchStore() {}
@@ -28,17 +34,33 @@ final class BenchStore {
   /** Returns the store activity on the shared embedded PostgreSQL, starting it on first use. */
   static synchronized JobStoreActivitiesImpl activities() {
     if (activities == null) {
-      EmbeddedPostgresServer server =
-          EmbeddedPostgresServer.start("127.0.0.1", 0, tempDir().resolve("pg"), "conveyor");
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(server.jdbcUrl());
-      config.setUsername(EmbeddedPostgresServer.USER);
-      config.setMaximumPoolSize(16);
-      HikariDataSource dataSource = new HikariDataSource(config);
-      JobStoreSchema.migrate(dataSource);
+      String url = System.getProperty(STORE_URL);
+      HikariDataSource dataSource = migrated(url == null ? start() : url);
       activities = new JobStoreActivitiesImpl(new JdbcJobStoreWriter(dataSource));
     }
     return activities;
+  }
+
+  /** Starts an embedded PostgreSQL with the store's schema and returns its JDBC URL. */
+  static String startMigrated() {
+    String url = start();
+    migrated(url).close();
+    return url;
+  }
+
+  private static String start() {
+    return EmbeddedPostgresServer.start("127.0.0.1", 0, tempDir().resolve("pg"), "conveyor")
+        .jdbcUrl();
+  }
+
+  private static HikariDataSource migrated(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(EmbeddedPostgresServer.USER);
+    config.setMaximumPoolSize(16);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    JobStoreSchema.migrate(dataSource);
+    return dataSource;
   }
 
   /** Returns the reminder activities with the worker's defaults. */

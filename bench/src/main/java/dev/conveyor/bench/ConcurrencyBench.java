@@ -52,11 +52,11 @@ public final class ConcurrencyBench {
     }
   }
 
-  private static List<WorkflowStub> startAll(ConveyorHarness conveyor, int jobs) {
+  static List<WorkflowStub> startAll(ConveyorHarness conveyor, int jobs) {
     return Timing.onThreads(jobs, 16, i -> conveyor.start(Jobs.request(ApprovalPolicy.NEVER)));
   }
 
-  private static long awaitAll(List<WorkflowStub> stubs) {
+  static long awaitAll(List<WorkflowStub> stubs) {
     List<CompletableFuture<JobResult>> results =
         stubs.stream().map(stub -> stub.getResultAsync(JobResult.class)).toList();
     return results.stream()

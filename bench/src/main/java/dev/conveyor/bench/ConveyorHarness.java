@@ -32,6 +32,7 @@ public final class ConveyorHarness implements AutoCloseable {
   private static final AtomicLong IDS = new AtomicLong();
 
   private final EmbeddedTemporalServer server;
+  private final String target;
   private final WorkflowServiceStubs service;
   private final WorkerFactory factory;
   private final WorkflowClient client;
@@ -41,6 +42,7 @@ public final class ConveyorHarness implements AutoCloseable {
   private ConveyorHarness(
       EmbeddedTemporalServer server, String target, WorkerSettings settings, Duration latency) {
     this.server = server;
+    this.target = target;
     this.scope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(meters))
@@ -52,6 +54,10 @@ public final class ConveyorHarness implements AutoCloseable {
                 .setMetricsScope(scope)
                 .build());
     this.client = WorkflowClient.newInstance(service);
+    if (settings == null) {
+      this.factory = null;
+      return;
+    }
     this.factory = WorkerFactory.newInstance(client, settings.factoryOptions());
     Worker worker = factory.newWorker(TASK_QUEUE, settings.workerOptions());
     worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
@@ -68,6 +74,16 @@ public final class ConveyorHarness implements AutoCloseable {
   /** Starts a worker on the server at {@code host:port}, for example one in another process. */
   public static ConveyorHarness remote(String target, WorkerSettings settings, Duration latency) {
     return new ConveyorHarness(null, target, settings, latency);
+  }
+
+  /** Connects a client without a worker to the server at {@code host:port}. */
+  public static ConveyorHarness client(String target) {
+    return new ConveyorHarness(null, target, null, Duration.ZERO);
+  }
+
+  /** Returns the server's {@code host:port}. */
+  public String target() {
+    return target;
   }
 
   /** Starts a job and returns its untyped stub. */
@@ -102,8 +118,10 @@ public final class ConveyorHarness implements AutoCloseable {
 
   @Override
   public void close() {
-    factory.shutdownNow();
-    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    if (factory != null) {
+      factory.shutdownNow();
+      factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
     service.shutdownNow();
     service.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     if (server != null) {

@@ -56,7 +56,18 @@ public record OfflineActivities(
     };
   }
 
+  /**
+   * The system property naming an artifact folder that another process created, so that worker
+   * processes of one benchmark share it, as workers share their store; without it each JVM has its
+   * own.
+   */
+  static final String ARTIFACTS_DIR = "conveyor.bench.artifacts";
+
   private static Path tempDir() {
+    String shared = System.getProperty(ARTIFACTS_DIR);
+    if (shared != null) {
+      return Path.of(shared);
+    }
     try {
       Path dir = Files.createTempDirectory("conveyor-bench-artifacts");
       dir.toFile().deleteOnExit();

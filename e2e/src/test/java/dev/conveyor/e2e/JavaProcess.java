@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,16 @@ public final class JavaProcess implements AutoCloseable {
   /** Starts {@code java -jar jar args...}, writing its output to {@code logDir/name.log}. */
   public static JavaProcess start(String name, Path jar, Path logDir, List<String> args)
       throws IOException {
+    return start(name, jar, logDir, args, Map.of());
+  }
+
+  /**
+   * Starts {@code java -jar jar args...} with extra environment variables, writing its output to
+   * {@code logDir/name.log}.
+   */
+  public static JavaProcess start(
+      String name, Path jar, Path logDir, List<String> args, Map<String, String> environment)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build it first (./mvnw package runs the modules in order)");
@@ -37,12 +48,12 @@ public final class JavaProcess implements AutoCloseable {
     command.add(jar.toString());
     command.addAll(args);
     Path log = logDir.resolve(name + ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    return new JavaProcess(name, process, log);
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    return new JavaProcess(name, builder.start(), log);
   }
 
   /**

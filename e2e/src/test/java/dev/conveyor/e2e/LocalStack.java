@@ -36,11 +36,11 @@ import java.util.function.Predicate;
 public final class LocalStack implements AutoCloseable {
 
   /**
-   * How long a process may take to start; {@code -Dconveyor.e2e.startup-seconds} on a loaded
-   * machine.
+   * How long a process may take to start: {@code conveyor.e2e.startup} (an ISO-8601 duration), five
+   * minutes by default: on a loaded 2-core machine a worker JVM has taken nearly three.
    */
   public static final Duration STARTUP =
-      Duration.ofSeconds(Long.getLong("conveyor.e2e.startup-seconds", 90));
+      Duration.parse(System.getProperty("conveyor.e2e.startup", "PT5M"));
 
   public static final String API_KEY_HEADER = "X-API-Key";
   public static final String API_KEY_ENV = "CONVEYOR_API_KEY";
@@ -64,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
   private String baseUrl;
   private int workers;
   private int starters;
+  private Map<String, String> environment = Map.of();
 
   public LocalStack(Path dir) throws Exception {
     this.dir = dir;
@@ -121,6 +122,11 @@ public final class LocalStack implements AutoCloseable {
     return dir.resolve("artifacts");
   }
 
+  /** Sets environment variables for the workers and starters started from now on. */
+  public void environment(Map<String, String> variables) {
+    environment = Map.copyOf(variables);
+  }
+
   /**
    * Starts the starter with the given extra settings and waits until its health endpoint answers
    * UP. A restart after {@link #killStarter()} reuses the port and the settings.
@@ -142,7 +148,8 @@ public final class LocalStack implements AutoCloseable {
             starters++ == 0 ? "starter" : "starter-" + starters,
             jar("conveyor.starter.jar"),
             dir,
-            args);
+            args,
+            environment);
     processes.add(starter);
     baseUrl = "http://127.0.0.1:" + starterPort;
     awaitHealthy(starter, starterPort);
@@ -177,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
     args.add("--spring.datasource.username=" + EmbeddedPostgresServer.USER);
     args.addAll(List.of(settings));
     JavaProcess worker =
-        JavaProcess.start("worker-" + ++workers, jar("conveyor.worker.jar"), dir, args);
+        JavaProcess.start(
+            "worker-" + ++workers, jar("conveyor.worker.jar"), dir, args, environment);
     processes.add(worker);
     awaitHealthy(worker, port);
     return worker;

@@ -1,18 +1,20 @@
 package dev.conveyor.worker;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 /**
- * Reports a configuration error as Spring Boot's short start-up failure report instead of a stack
- * trace.
+ * Reports a configuration error (see {@link StartupFailure#configurationError}) as Spring Boot's
+ * short start-up failure report instead of a stack trace.
  */
-class ConfigurationFailureAnalyzer
-    extends AbstractFailureAnalyzer<StartupFailure.ConfigurationException> {
+class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
   @Override
-  protected FailureAnalysis analyze(
-      Throwable rootFailure, StartupFailure.ConfigurationException cause) {
+  public FailureAnalysis analyze(Throwable failure) {
+    IllegalArgumentException cause = StartupFailure.configurationError(failure);
+    if (cause == null) {
+      return null;
+    }
     return new FailureAnalysis(
         cause.getMessage(),
         "Correct that setting (application.yml, a --key=value argument or an environment"

@@ -1,5 +1,7 @@
 package dev.conveyor.worker;
 
+import dev.conveyor.artifacts.ArtifactSettingsException;
+
 /**
  * Turns a configuration error at start-up into one clear line on standard error and exit code 2,
  * instead of a stack trace.
@@ -26,8 +28,8 @@ public final class StartupFailure {
    */
   static IllegalArgumentException configurationError(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConfigurationException configuration) {
-        return configuration;
+      if (cause instanceof ConfigurationException || cause instanceof ArtifactSettingsException) {
+        return (IllegalArgumentException) cause;
       }
     }
     return null;

@@ -49,13 +49,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The worker as it runs by default: embedded Temporal server on loopback, the real offline
- * activities writing to a filesystem artifact store. Offline QA fails the first attempt, so every
- * job goes through the retry loop.
+ * The worker in single-JVM use: embedded Temporal server on loopback, the real offline activities
+ * writing to a filesystem artifact store. Offline QA fails the first attempt, so every job goes
+ * through the retry loop.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "conveyor.temporal.embedded.enabled=true",
       "conveyor.temporal.embedded.port=0",
       "conveyor.temporal.task-queue=worker-tests",
       "conveyor.offline.qa-fail-first=1",

@@ -123,6 +123,57 @@ class StartupFailureTests {
         .doesNotContain(shortKey);
   }
 
+  @Test
+  void should_name_the_bucket_setting_in_one_line_when_the_s3_store_has_no_bucket() {
+    // when
+    Throwable failure = start("--conveyor.artifacts.store=s3");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo("conveyor.artifacts.s3.bucket must be set when conveyor.artifacts.store is s3");
+  }
+
+  @Test
+  void should_name_the_variable_in_one_line_when_an_s3_credential_is_not_set() {
+    // when
+    Throwable failure =
+        start(
+            "--conveyor.artifacts.store=s3",
+            "--conveyor.artifacts.s3.bucket=conveyor-artifacts",
+            "--conveyor.artifacts.s3.endpoint=http://127.0.0.1:1",
+            "--conveyor.artifacts.s3.access-key-env=CONVEYOR_TEST_S3_KEY_THAT_IS_NOT_SET",
+            "--conveyor.artifacts.s3.secret-key-env=CONVEYOR_TEST_S3_SECRET_THAT_IS_NOT_SET");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "environment variable CONVEYOR_TEST_S3_KEY_THAT_IS_NOT_SET named by"
+                + " conveyor.artifacts.s3.access-key-env is not set");
+  }
+
+  @Test
+  void should_name_the_bucket_in_one_line_when_its_server_is_unreachable() {
+    // when: any variable that is set serves as a credential, since nothing listens on port 1
+    Throwable failure =
+        start(
+            "--conveyor.artifacts.store=s3",
+            "--conveyor.artifacts.s3.bucket=conveyor-artifacts",
+            "--conveyor.artifacts.s3.endpoint=http://127.0.0.1:1",
+            "--conveyor.artifacts.s3.access-key-env=PATH",
+            "--conveyor.artifacts.s3.secret-key-env=PATH");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .startsWith("artifact bucket conveyor-artifacts at http://127.0.0.1:1 cannot be used: ")
+        .doesNotContain("\n");
+  }
+
   private static Throwable start(String... args) {
     return startWithStore(STORE.url(), args);
   }

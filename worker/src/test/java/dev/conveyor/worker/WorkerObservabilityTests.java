@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      "conveyor.temporal.embedded.enabled=true",
       "conveyor.temporal.embedded.port=0",
       "conveyor.temporal.task-queue=observability-tests",
       "conveyor.offline.qa-fail-first=1"

@@ -1,5 +1,6 @@
 package dev.conveyor.activities.artifact;
 
+import dev.conveyor.artifacts.ArtifactDigest;
 import dev.conveyor.workflow.model.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 
@@ -54,5 +55,20 @@ public interface ArtifactStore {
    */
   default String readText(ArtifactRef ref) {
     return new String(read(ref), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns the reference of content about to be stored.
+   *
+   * @throws IllegalArgumentException when the content or its type is missing
+   */
+  static ArtifactRef referenceOf(byte[] content, String contentType) {
+    if (content == null) {
+      throw new IllegalArgumentException("content to store must not be null");
+    }
+    if (contentType == null || contentType.isBlank()) {
+      throw new IllegalArgumentException("content to store needs a content type");
+    }
+    return new ArtifactRef(ArtifactDigest.sha256(content), contentType, content.length);
   }
 }

@@ -1,5 +1,6 @@
 package dev.conveyor.activities.artifact;
 
+import dev.conveyor.artifacts.ArtifactDigest;
 import dev.conveyor.workflow.model.ArtifactRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * An artifact store on a filesystem, shared by every worker that mounts the same folder. Each
@@ -40,13 +38,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   @Override
   public ArtifactRef put(byte[] content, String contentType) {
-    if (content == null) {
-      throw new IllegalArgumentException("content to store must not be null");
-    }
-    if (contentType == null || contentType.isBlank()) {
-      throw new IllegalArgumentException("content to store needs a content type");
-    }
-    ArtifactRef ref = new ArtifactRef(sha256(content), contentType, content.length);
+    ArtifactRef ref = ArtifactStore.referenceOf(content, contentType);
     Path target = root.resolve(ref.relativePath());
     try {
       if (Files.isRegularFile(target) && Files.size(target) == content.length) {
@@ -73,12 +65,7 @@ public final class FileArtifactStore implements ArtifactStore {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read artifact " + ref.sha256(), e);
     }
-    String actual = sha256(content);
-    if (!actual.equals(ref.sha256())) {
-      throw new IllegalStateException(
-          "artifact " + ref.sha256() + " is corrupt: its content hashes to " + actual);
-    }
-    return content;
+    return ArtifactDigest.verified(ref, content, root.toString());
   }
 
   private static void writeAtomically(Path target, byte[] content) throws IOException {
@@ -94,14 +81,6 @@ public final class FileArtifactStore implements ArtifactStore {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
-    }
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 }

@@ -1,7 +1,10 @@
 package dev.conveyor.starter.config;
 
+import dev.conveyor.artifacts.S3ArtifactBucket;
 import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.artifact.ArtifactReader;
+import dev.conveyor.starter.artifact.FolderArtifactReader;
+import dev.conveyor.starter.artifact.S3ArtifactReader;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
 import dev.conveyor.store.JobQueries;
@@ -31,8 +34,12 @@ class StarterConfiguration {
         jobs, store.getIfAvailable(NoJobStore::new), security.allowSelfApproval());
   }
 
+  /** Reads the workers' artifacts where {@code conveyor.artifacts.store} says they are. */
   @Bean
   ArtifactReader artifactReader(ArtifactProperties artifacts) {
-    return new ArtifactReader(artifacts.dir());
+    return switch (artifacts.store()) {
+      case FILESYSTEM -> new FolderArtifactReader(artifacts.dir());
+      case S3 -> new S3ArtifactReader(S3ArtifactBucket.connect(artifacts.s3(), System::getenv));
+    };
   }
 }

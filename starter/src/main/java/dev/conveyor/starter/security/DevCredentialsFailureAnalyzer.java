@@ -1,19 +1,14 @@
 package dev.conveyor.starter.security;
 
+import dev.conveyor.starter.config.OneLineFailureAnalyzer;
 import dev.conveyor.starter.security.DevCredentialsGuard.DevCredentialsExposedException;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Reports a development credential on a reachable address in one line instead of a trace. */
-class DevCredentialsFailureAnalyzer
-    extends AbstractFailureAnalyzer<DevCredentialsExposedException> {
+class DevCredentialsFailureAnalyzer extends OneLineFailureAnalyzer<DevCredentialsExposedException> {
 
-  @Override
-  protected FailureAnalysis analyze(Throwable rootFailure, DevCredentialsExposedException cause) {
-    return new FailureAnalysis(
-        cause.getMessage(),
+  DevCredentialsFailureAnalyzer() {
+    super(
         "Set conveyor.security.api-keys and conveyor.security.users from your own secrets (see"
-            + " docs/security.md), or keep the starter on loopback.",
-        cause);
+            + " docs/security.md), or keep the starter on loopback.");
   }
 }

@@ -1,17 +1,13 @@
 package dev.conveyor.starter.store;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
+import dev.conveyor.starter.config.OneLineFailureAnalyzer;
 
 /** Reports an unreachable job store in one line instead of a stack trace. */
-class StoreUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<StoreUnreachableException> {
+class StoreUnreachableFailureAnalyzer extends OneLineFailureAnalyzer<StoreUnreachableException> {
 
-  @Override
-  protected FailureAnalysis analyze(Throwable rootFailure, StoreUnreachableException cause) {
-    return new FailureAnalysis(
-        cause.getMessage(),
+  StoreUnreachableFailureAnalyzer() {
+    super(
         "Start the worker first (it hosts the embedded PostgreSQL), or point"
-            + " spring.datasource.url at the job store's PostgreSQL.",
-        cause);
+            + " spring.datasource.url at the job store's PostgreSQL.");
   }
 }

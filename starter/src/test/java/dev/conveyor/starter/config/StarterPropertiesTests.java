@@ -2,12 +2,15 @@ package dev.conveyor.starter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conveyor.artifacts.ArtifactSettingsException;
+import dev.conveyor.artifacts.ArtifactStoreKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -67,6 +70,59 @@ class StarterPropertiesTests {
                     .rootCause()
                     .hasMessageContaining("conveyor.temporal")
                     .hasMessageContaining("taskQueue"));
+  }
+
+  @Test
+  void should_bind_the_workers_s3_bucket() {
+    runner
+        .withPropertyValues(
+            "conveyor.artifacts.store=s3",
+            "conveyor.artifacts.s3.bucket=conveyor-artifacts",
+            "conveyor.artifacts.s3.endpoint=http://minio:9000",
+            "conveyor.artifacts.s3.prefix=jobs",
+            "conveyor.artifacts.s3.access-key-env=MINIO_ROOT_USER",
+            "conveyor.artifacts.s3.secret-key-env=MINIO_ROOT_PASSWORD")
+        .run(
+            context -> {
+              ArtifactProperties artifacts = context.getBean(ArtifactProperties.class);
+              assertThat(artifacts.store()).isEqualTo(ArtifactStoreKind.S3);
+              assertThat(artifacts.s3().location()).isEqualTo("s3://conveyor-artifacts/jobs/");
+              assertThat(artifacts.s3().pathStyle()).isTrue();
+            });
+  }
+
+  @Test
+  void should_fail_at_start_up_in_one_line_naming_the_key_when_the_s3_store_has_no_bucket() {
+    runner
+        .withPropertyValues("conveyor.artifacts.store=s3")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              FailureAnalysis analysis =
+                  new ArtifactSettingsFailureAnalyzer().analyze(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .isEqualTo(
+                      "conveyor.artifacts.s3.bucket must be set when conveyor.artifacts.store is"
+                          + " s3");
+            });
+  }
+
+  @Test
+  void should_fail_at_start_up_naming_the_key_when_the_s3_endpoint_is_not_a_url() {
+    runner
+        .withPropertyValues(
+            "conveyor.artifacts.store=s3",
+            "conveyor.artifacts.s3.bucket=conveyor-artifacts",
+            "conveyor.artifacts.s3.endpoint=minio:9000")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(ArtifactSettingsException.class)
+                    .hasMessageStartingWith(
+                        "conveyor.artifacts.s3.endpoint 'minio:9000' must be an http or https"));
   }
 
   @Test

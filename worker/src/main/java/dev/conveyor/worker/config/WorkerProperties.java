@@ -4,9 +4,9 @@ import dev.conveyor.activities.catalog.ModelPrice;
 import dev.conveyor.activities.catalog.ModelSettings;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.routing.BudgetSettings;
+import dev.conveyor.artifacts.ArtifactSettings;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Step;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The worker's settings under {@code conveyor.*}.
  *
  * @param temporal where the worker finds Temporal and which task queue it serves
- * @param artifacts where content is stored
+ * @param artifacts where content is stored: a folder or an S3 bucket
  * @param models the model of each step; steps left out use the built-in offline models
  * @param offline how the offline models behave
  * @param pricing the price table of well-known models
@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
     Temporal temporal,
-    Artifacts artifacts,
+    ArtifactSettings artifacts,
     Map<Step, ModelSettings> models,
     OfflineSettings offline,
     Pricing pricing,
@@ -37,7 +37,7 @@ public record WorkerProperties(
     budget = budget == null ? BudgetSettings.defaults() : budget;
     observability = observability == null ? new Observability(false) : observability;
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
-    artifacts = artifacts == null ? new Artifacts(null) : artifacts;
+    artifacts = artifacts == null ? new ArtifactSettings(null, null, null) : artifacts;
     models = models == null ? Map.of() : Map.copyOf(models);
     offline = offline == null ? new OfflineSettings(0, Duration.ZERO) : offline;
   }
@@ -47,15 +47,17 @@ public record WorkerProperties(
    * starter's {@code spring.temporal.*}.
    *
    * @param taskQueue the task queue this worker serves
-   * @param embedded the local test server started inside the worker
-   * @param testServer whether the target is a Temporal test server (embedded or standalone): the
-   *     worker then turns sticky queues off, which the test server cannot time out after a crash
+   * @param embedded the local test server started inside the worker (single-JVM use; off by
+   *     default)
+   * @param testServer whether the target is a Temporal test server (embedded, which implies it, or
+   *     standalone): the worker then turns sticky queues off, which the test server cannot time out
+   *     after a crash; false (a real Temporal server) keeps sticky queues on
    */
   public record Temporal(String taskQueue, Embedded embedded, Boolean testServer) {
     public Temporal {
       taskQueue = taskQueue == null ? JobWorkflow.DEFAULT_TASK_QUEUE : taskQueue;
       embedded = embedded == null ? new Embedded(false, null, null) : embedded;
-      testServer = testServer == null ? embedded.enabled() : testServer;
+      testServer = embedded.enabled() || Boolean.TRUE.equals(testServer);
     }
   }
 
@@ -93,17 +95,6 @@ public record WorkerProperties(
   public record Pricing(Map<String, ModelPrice> models) {
     public Pricing {
       models = models == null ? Map.of() : Map.copyOf(models);
-    }
-  }
-
-  /**
-   * The artifact store.
-   *
-   * @param dir the folder of the filesystem store
-   */
-  public record Artifacts(Path dir) {
-    public Artifacts {
-      dir = dir == null ? Path.of("data", "artifacts") : dir;
     }
   }
 }

@@ -25,6 +25,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+  private static final Path PROC = Path.of("/proc");
+
   private final EmbeddedPostgres postgres;
   private final String host;
   private final String database;
@@ -36,7 +38,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Starts PostgreSQL and creates the database when it is missing.
+   * Starts PostgreSQL and creates the database when it is missing. A PostgreSQL that a killed
+   * worker left running on the same data folder is stopped first (see {@link OrphanPostgres}), so a
+   * start after a crash needs no manual clean-up.
    *
    * @param host the address to listen on
    * @param port the port, or 0 for a free one
@@ -48,6 +52,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     EmbeddedPostgres postgres;
     try {
       Files.createDirectories(data.getParent());
+      new OrphanPostgres(data, PROC).stop();
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(data)
@@ -67,7 +72,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               + data
               + ": "
               + e.getMessage()
-              + " (is the port taken, or another PostgreSQL using that folder?)",
+              + " (is the port taken by another program?)",
           e);
     }
     EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, host, database);

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ArtifactReaderTests {
+class FolderArtifactReaderTests {
 
   @TempDir Path dir;
 
@@ -24,8 +24,8 @@ class ArtifactReaderTests {
     ArtifactRef ref = new ArtifactRef(sha256(content), "text/plain; charset=utf-8", content.length);
     store(ref, content);
 
-    assertThat(new ArtifactReader(dir).read(ref)).isEqualTo(content);
-    assertThat(new ArtifactReader(dir).pathOf(ref))
+    assertThat(new FolderArtifactReader(dir).read(ref)).isEqualTo(content);
+    assertThat(new FolderArtifactReader(dir).pathOf(ref))
         .isEqualTo(dir.resolve(ref.sha256().substring(0, 2)).resolve(ref.sha256()));
   }
 
@@ -33,7 +33,7 @@ class ArtifactReaderTests {
   void should_name_the_artifact_and_the_folder_when_the_file_is_missing() throws Exception {
     ArtifactRef ref = new ArtifactRef(sha256(new byte[] {1}), "image/png", 1);
 
-    assertThatThrownBy(() -> new ArtifactReader(dir).read(ref))
+    assertThatThrownBy(() -> new FolderArtifactReader(dir).read(ref))
         .isInstanceOf(ArtifactNotFoundException.class)
         .hasMessageContaining(ref.sha256())
         .hasMessageContaining(dir.toString())
@@ -45,7 +45,7 @@ class ArtifactReaderTests {
     ArtifactRef ref = new ArtifactRef(sha256(new byte[] {1}), "image/png", 1);
     store(ref, new byte[] {2});
 
-    assertThatThrownBy(() -> new ArtifactReader(dir).read(ref))
+    assertThatThrownBy(() -> new FolderArtifactReader(dir).read(ref))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("is corrupt");
   }
@@ -54,7 +54,7 @@ class ArtifactReaderTests {
   void should_refuse_a_reference_that_is_not_a_sha256() {
     ArtifactRef ref = new ArtifactRef("../../etc/passwd", "text/plain", 1);
 
-    assertThatThrownBy(() -> new ArtifactReader(dir).read(ref))
+    assertThatThrownBy(() -> new FolderArtifactReader(dir).read(ref))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

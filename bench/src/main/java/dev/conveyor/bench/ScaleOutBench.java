@@ -1,0 +1,160 @@
+package dev.conveyor.bench;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Part 5: scale-out. One standalone Temporal test server process, this process as the client only,
+ * and 1, 2 then 3 worker processes serving the same task queue; each round runs the same batch of
+ * jobs at once with the simulated model latency. Prints jobs per second, and CPU milliseconds per
+ * job of the workers together, of each worker and of the server, read from {@code /proc}. On a
+ * 2-core machine more processes cannot add cores: the trend, not the absolute figure, is the point.
+ */
+public final class ScaleOutBench {
+
+  private static final int MAX_WORKERS = 3;
+  private static final int WARMUP_JOBS = 20;
+
+  private ScaleOutBench() {}
+
+  /** Child JVM: the server, then a round per worker count. */
+  public static void run(BenchOptions options, ResultTable table) throws Exception {
+    // Workers share the job store and the artifact folder, as workers of one deployment do.
+    List<String> shared =
+        List.of(
+            "-D" + BenchStore.STORE_URL + "=" + BenchStore.startMigrated(),
+            "-D"
+                + OfflineActivities.ARTIFACTS_DIR
+                + "="
+                + Files.createTempDirectory("conveyor-bench-scale"));
+    try (Ready server = startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
+      try (ConveyorHarness client = ConveyorHarness.client(server.value())) {
+        List<Double> rates = new ArrayList<>();
+        for (int workers = 1; workers <= MAX_WORKERS; workers++) {
+          rates.add(round(options, table, client, server.jvm(), shared, workers));
+        }
+        table.add(
+            "5",
+            "trend: jobs/s with 1, 2, 3 worker processes (relative to 1)",
+            rates.stream()
+                .map(rate -> String.format("%.1f (%.2fx)", rate, rate / rates.get(0)))
+                .collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  /** Child JVM: a worker on the server at the target, until the parent stops it. */
+  public static void runWorker(BenchOptions options, String target) throws InterruptedException {
+    WorkerSettings settings = WorkerSettings.tuned(options.scaleJobs(), false);
+    try (ConveyorHarness worker = ConveyorHarness.remote(target, settings, options.latency())) {
+      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
+      System.out.flush();
+      new CountDownLatch(1).await();
+    }
+  }
+
+  private static double round(
+      BenchOptions options,
+      ResultTable table,
+      ConveyorHarness client,
+      ChildJvm server,
+      List<String> shared,
+      int count)
+      throws Exception {
+    int jobs = options.scaleJobs();
+    List<ChildJvm> workers = new ArrayList<>();
+    String target = client.target();
+    try {
+      for (int i = 0; i < count; i++) {
+        workers.add(
+            startAndAwait(
+                    "scale-worker",
+                    jvmArgs(shared),
+                    List.of(
+                        "--scale-jobs=" + jobs,
+                        "--latency=" + options.latency().toMillis() + "ms",
+                        target),
+                    "WORKER_READY=")
+                .jvm());
+      }
+      // Warm up class loading and the JIT of every worker before the measured batch.
+      ConcurrencyBench.awaitAll(ConcurrencyBench.startAll(client, WARMUP_JOBS * count));
+      double[] workerCpu = workers.stream().mapToDouble(w -> ProcessCpu.millis(w.pid())).toArray();
+      double serverCpu = ProcessCpu.millis(server.pid());
+      long started = System.nanoTime();
+      long approved = ConcurrencyBench.awaitAll(ConcurrencyBench.startAll(client, jobs));
+      double wall = Timing.seconds(System.nanoTime() - started);
+      List<String> perWorker = new ArrayList<>();
+      double workersTotal = 0;
+      for (int i = 0; i < count; i++) {
+        double used = ProcessCpu.millis(workers.get(i).pid()) - workerCpu[i];
+        workersTotal += used;
+        perWorker.add(String.format("%.1f", used / jobs));
+      }
+      double serverPerJob = (ProcessCpu.millis(server.pid()) - serverCpu) / jobs;
+      double rate = jobs / wall;
+      table.add(
+          "5",
+          String.format(
+              "%d worker process%s, %d jobs at once, %d ms per model call",
+              count, count == 1 ? "" : "es", jobs, options.latency().toMillis()),
+          String.format(
+              "%.1f jobs/s (wall %.2f s, %d/%d approved); CPU per job: workers %.1f ms (each %s),"
+                  + " server %.1f ms",
+              rate,
+              wall,
+              approved,
+              jobs,
+              workersTotal / jobs,
+              String.join(" + ", perWorker),
+              serverPerJob));
+      return rate;
+    } finally {
+      workers.forEach(ChildJvm::close);
+    }
+  }
+
+  private static List<String> jvmArgs(List<String> shared) {
+    List<String> args = new ArrayList<>(shared);
+    args.add("-Xmx1g");
+    return args;
+  }
+
+  private static Ready startAndAwait(
+      String part, List<String> jvmArgs, List<String> args, String readyPrefix)
+      throws InterruptedException {
+    AtomicReference<String> value = new AtomicReference<>();
+    CountDownLatch ready = new CountDownLatch(1);
+    ChildJvm child =
+        ChildJvm.start(
+            ChildJvm.currentJava(),
+            jvmArgs,
+            part,
+            args,
+            line -> {
+              if (line.startsWith(readyPrefix) && value.get() == null) {
+                value.set(line.substring(readyPrefix.length()));
+                ready.countDown();
+              }
+            });
+    // Generous: on a loaded 2-core machine a JVM has taken minutes to start.
+    if (!ready.await(5, TimeUnit.MINUTES)) {
+      child.close();
+      throw new IllegalStateException("the " + part + " process did not start");
+    }
+    return new Ready(child, value.get());
+  }
+
+  /** A child process and the value it printed when ready. */
+  private record Ready(ChildJvm jvm, String value) implements AutoCloseable {
+    @Override
+    public void close() {
+      jvm.close();
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package dev.conveyor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local stack as the README runs it, through the repository's own {@code ./conveyor} script on
+ * free ports: {@code up} (Temporal test server, worker, starter: three processes), three jobs, a
+ * SIGKILL of the worker while one job generates and two await approval, {@code ./conveyor restart
+ * worker} (whose job store the killed worker left running), a second {@code up} that reuses what
+ * runs; every job finishes, decided once, with one output, and {@code ./conveyor stop} leaves no
+ * process behind.
+ */
+class ConveyorScriptEndToEndTests {
+
+  private static final Duration STACK = Duration.ofMinutes(6);
+  private static final Duration CLI = Duration.ofMinutes(2);
+  private static final String REQUIREMENTS =
+      "A two-line note for a bakery's customers about new opening hours on Sundays";
+
+  @TempDir Path dir;
+
+  private ConveyorScript script;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @AfterEach
+  void stopStack() throws Exception {
+    if (script != null) {
+      script.close();
+    }
+  }
+
+  @Test
+  void jobs_outlive_a_sigkill_of_the_worker_and_a_restart_through_the_script() throws Exception {
+    script = new ConveyorScript(Files.createDirectories(dir.resolve("data")));
+    script.env("CONVEYOR_TEMPORAL", "test-server");
+
+    // Each offline model call takes 3 s, so a job is caught in GENERATE.
+    String up = script.succeed(STACK, "up", "--conveyor.offline.latency=3s");
+    assertThat(up).contains("Temporal: the Java test server").contains("Conveyor is up");
+    long temporal = script.pid("temporal");
+    long firstWorker = script.pid("worker");
+    long starter = script.pid("starter");
+    assertThat(List.of(temporal, firstWorker, starter)).doesNotHaveDuplicates();
+    String ps = script.succeed(CLI, "ps");
+    assertThat(ps).contains("temporal").contains("worker").contains("starter").contains("store");
+
+    String parkedA = submit("a");
+    String parkedB = submit("b");
+    awaitStage(parkedA, "AWAITING_APPROVAL");
+    awaitStage(parkedB, "AWAITING_APPROVAL");
+    String generating = submit("c");
+    awaitStage(generating, "GENERATE");
+    Thread.sleep(1_000); // The generation call is now under way on the worker.
+
+    long orphanStore = storePid();
+    ProcessHandle.of(firstWorker).orElseThrow().destroyForcibly();
+    awaitExit(firstWorker);
+    assertThat(ProcessHandle.of(orphanStore).map(ProcessHandle::isAlive)).contains(true);
+    assertThat(script.succeed(CLI, "ps")).contains("gone (crashed or killed)");
+
+    script.succeed(STACK, "restart", "worker");
+    long secondWorker = script.pid("worker");
+    assertThat(secondWorker).isNotEqualTo(firstWorker);
+    assertThat(ProcessHandle.of(orphanStore).map(ProcessHandle::isAlive))
+        .isIn(Optional.empty(), Optional.of(false));
+    assertThat(script.pid("temporal")).isEqualTo(temporal);
+    // A second up finds everything running: it reuses the Temporal server and starts nothing.
+    assertThat(script.succeed(STACK, "up"))
+        .contains("Temporal: reusing the server of an earlier run (pid " + temporal)
+        .contains("The worker is already running (pid " + secondWorker)
+        .contains("The starter is already running (pid " + starter);
+
+    awaitStage(generating, "AWAITING_APPROVAL");
+    List<String> jobs = List.of(parkedA, parkedB, generating);
+    for (String job : jobs) {
+      script.succeed(CLI, "approve", job, "--comment", "fine");
+    }
+    List<JsonNode> done = new ArrayList<>();
+    for (String job : jobs) {
+      done.add(awaitStage(job, "APPROVED"));
+    }
+
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + script.temporalPort())
+                // Generous deadlines: on a loaded machine the test server answers slowly.
+                .setSystemInfoTimeout(Duration.ofMinutes(1))
+                .setRpcTimeout(Duration.ofMinutes(1))
+                .build());
+    try {
+      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      for (JsonNode status : done) {
+        String job = status.get("jobId").asText();
+        // Decided once, one generation and one output, prompt + generation + QA called once each.
+        assertThat(status.get("decisions")).hasSize(1);
+        assertThat(status.get("decisions").get(0).get("applied").asBoolean()).isTrue();
+        assertThat(status.get("attempts")).hasSize(1);
+        assertThat(status.get("calls")).hasSize(3);
+        HttpResponse<byte[]> output = get("/api/jobs/" + job + "/output");
+        assertThat(output.statusCode()).isEqualTo(200);
+        assertThat(output.body()).isNotEmpty();
+        List<HistoryEvent> events = client.fetchHistory(job).getEvents();
+        assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).isEqualTo(1);
+        assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+            .isEqualTo(1);
+      }
+    } finally {
+      stubs.shutdownNow();
+    }
+
+    long secondStore = storePid();
+    script.succeed(STACK, "stop");
+    for (long pid : List.of(temporal, secondWorker, starter, secondStore)) {
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+          .as("process %d after ./conveyor stop", pid)
+          .isIn(Optional.empty(), Optional.of(false));
+    }
+    assertThat(script.succeed(CLI, "ps").lines().filter(line -> line.endsWith("not running")))
+        .hasSize(4);
+  }
+
+  private String submit(String marker) throws Exception {
+    String output =
+        script.succeed(
+            CLI,
+            "submit",
+            "--kind",
+            "TEXT",
+            "--tag",
+            "e2e-" + marker,
+            "--requirements",
+            REQUIREMENTS);
+    List<String> lines = output.strip().lines().toList();
+    return lines.get(lines.size() - 1).strip();
+  }
+
+  private JsonNode awaitStage(String job, String stage) throws Exception {
+    return awaitStatus(job, status -> stage.equals(status.path("stage").asText()));
+  }
+
+  private JsonNode awaitStatus(String job, Predicate<JsonNode> condition) throws Exception {
+    Instant deadline = Instant.now().plus(STACK);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<byte[]> response = get("/api/jobs/" + job);
+      if (response.statusCode() == 200) {
+        last = LocalStack.json(response);
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("job " + job + " did not reach the expected state; last: " + last);
+  }
+
+  private HttpResponse<byte[]> get(String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(script.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header(LocalStack.API_KEY_HEADER, apiKey())
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The key the script's command line sends too: {@code CONVEYOR_API_KEY}, else the default. */
+  private static String apiKey() {
+    String key = System.getenv(LocalStack.API_KEY_ENV);
+    return key == null || key.isBlank() ? LocalStack.DEFAULT_API_KEY : key;
+  }
+
+  /** The pid of the job store's PostgreSQL, the first line of its postmaster.pid. */
+  private long storePid() throws Exception {
+    Path pidFile = script.data().resolve("postgres").resolve("postmaster.pid");
+    return Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+  }
+
+  private static void awaitExit(long pid) throws Exception {
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    if (process.isPresent()) {
+      process.get().onExit().get();
+    }
+  }
+
+  private static long count(List<HistoryEvent> events, EventType type) {
+    return events.stream().filter(e -> e.getEventType() == type).count();
+  }
+}
