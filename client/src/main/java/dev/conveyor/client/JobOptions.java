@@ -1,5 +1,6 @@
 package dev.conveyor.client;
 
+import dev.conveyor.workflow.ApprovalState;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.Stage;
@@ -42,7 +43,7 @@ final class JobOptions {
         .setTypedSearchAttributes(
             SearchAttributes.newBuilder()
                 .set(JobSearchAttributes.STAGE, Stage.PROMPT.name())
-                .set(JobSearchAttributes.APPROVAL, "NONE")
+                .set(JobSearchAttributes.APPROVAL, ApprovalState.NONE.name())
                 .build())
         .build();
   }
