@@ -1,5 +1,6 @@
 package dev.conveyor.e2e;
 
+import dev.conveyor.stack.LocalStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.conveyor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conveyor.stack.LocalStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -20,32 +21,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The local stack as the README runs it, through the repository's own {@code ./conveyor} script on
- * free ports: {@code up} (Temporal test server, worker, starter: three processes), three jobs, a
- * SIGKILL of the worker while one job generates and two await approval, {@code ./conveyor restart
- * worker} (whose job store the killed worker left running), a second {@code up} that reuses what
- * runs; every job finishes, decided once, with one output, and {@code ./conveyor stop} leaves no
- * process behind.
+ * free ports, each offline model call taking three seconds: {@code up} (Temporal test server,
+ * worker, starter: three processes), three jobs, a SIGKILL of the worker while one job generates
+ * and two await approval, {@code ./conveyor restart worker} (whose job store the killed worker left
+ * running), a second {@code up} that reuses what runs; every job finishes, decided once, with one
+ * output. Then a reviewer works in the console in a real browser on the same stack (skipped with
+ * one line without Chromium and chromedriver, unless {@code conveyor.browser.required} is set, as
+ * in {@code .ci/run}), and {@code ./conveyor stop} leaves no process behind. The steps build on
+ * each other, in order, on one stack.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConveyorScriptEndToEndTests {
 
   private static final Duration STACK = Duration.ofMinutes(6);
   private static final Duration CLI = Duration.ofMinutes(2);
+  private static final Duration BROWSER = Duration.ofMinutes(2);
   private static final String REQUIREMENTS =
       "A two-line note for a bakery's customers about new opening hours on Sundays";
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
 
   private ConveyorScript script;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  @AfterEach
+  /** The processes the last {@code ./conveyor stop} must leave ended. */
+  private final List<Long> started = new ArrayList<>();
+
+  @BeforeAll
+  void up() throws Exception {
+    script = new ConveyorScript(Files.createDirectories(dir.resolve("data")));
+    script.env("CONVEYOR_TEMPORAL", "test-server");
+    // Each offline model call takes 3 s, so a job is caught in GENERATE, and a new revision takes
+    // visible time in the console.
+    String up = script.succeed(STACK, "up", "--conveyor.offline.latency=3s");
+    assertThat(up).contains("Temporal: the Java test server").contains("Conveyor is up");
+  }
+
+  @AfterAll
   void stopStack() throws Exception {
     if (script != null) {
       script.close();
@@ -53,13 +79,8 @@ class ConveyorScriptEndToEndTests {
   }
 
   @Test
+  @Order(1)
   void jobs_outlive_a_sigkill_of_the_worker_and_a_restart_through_the_script() throws Exception {
-    script = new ConveyorScript(Files.createDirectories(dir.resolve("data")));
-    script.env("CONVEYOR_TEMPORAL", "test-server");
-
-    // Each offline model call takes 3 s, so a job is caught in GENERATE.
-    String up = script.succeed(STACK, "up", "--conveyor.offline.latency=3s");
-    assertThat(up).contains("Temporal: the Java test server").contains("Conveyor is up");
     long temporal = script.pid("temporal");
     long firstWorker = script.pid("worker");
     long starter = script.pid("starter");
@@ -67,11 +88,11 @@ class ConveyorScriptEndToEndTests {
     String ps = script.succeed(CLI, "ps");
     assertThat(ps).contains("temporal").contains("worker").contains("starter").contains("store");
 
-    String parkedA = submit("a");
-    String parkedB = submit("b");
+    String parkedA = submit("TEXT", "e2e-a", REQUIREMENTS);
+    String parkedB = submit("TEXT", "e2e-b", REQUIREMENTS);
     awaitStage(parkedA, "AWAITING_APPROVAL");
     awaitStage(parkedB, "AWAITING_APPROVAL");
-    String generating = submit("c");
+    String generating = submit("TEXT", "e2e-c", REQUIREMENTS);
     awaitStage(generating, "GENERATE");
     Thread.sleep(1_000); // The generation call is now under way on the worker.
 
@@ -128,13 +149,81 @@ class ConveyorScriptEndToEndTests {
         assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
             .isEqualTo(1);
       }
+      // The generation the kill cut short ran again on the new worker, as a second attempt.
+      assertThat(
+              client.fetchHistory(generating).getEvents().stream()
+                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+                  .map(e -> e.getActivityTaskStartedEventAttributes().getAttempt()))
+          .contains(2);
     } finally {
       stubs.shutdownNow();
     }
+    started.addAll(List.of(temporal, secondWorker, starter, storePid()));
+  }
 
-    long secondStore = storePid();
+  @Test
+  @Order(2)
+  void reviewer_rejects_an_image_in_the_console_sees_the_new_revision_live_and_approves_it()
+      throws Exception {
+    HeadlessChromium.assumeInstalled();
+    String jobId = submit("IMAGE", "posters", "A poster of a lighthouse at dawn");
+    awaitStage(jobId, "AWAITING_APPROVAL");
+    ChromeDriver browser = HeadlessChromium.start();
+    try {
+      ConsolePage page = new ConsolePage(browser, script.baseUrl(), BROWSER);
+      // A reviewer (a development user of the local stack) signs in and opens the job.
+      page.signIn("reviewer", "reviewer-dev");
+      page.openFromInbox(jobId);
+
+      // The image output shows: a PNG the offline image model drew, decoded by the browser.
+      String firstImage = page.loadedImage();
+      assertThat(page.text("stage")).isEqualTo("AWAITING_APPROVAL");
+      assertThat(page.text("revision")).isEqualTo("0");
+
+      // Reject with a comment and a regeneration.
+      page.type("comment", "Warmer colours, please");
+      page.script("window.conveyorTestMarker = 'before';");
+      page.click("regenerate");
+      page.await(p -> String.valueOf(p.text("notice")).contains("revision 1"), false);
+
+      // Revision 1 arrives while this page stays loaded: the marker set on it survives.
+      page.script("window.conveyorTestMarker = 'same page';");
+      assertThat(page.text("stage")).isNotEqualTo("AWAITING_APPROVAL");
+      page.await(
+          p -> "AWAITING_APPROVAL".equals(p.text("stage")) && "1".equals(p.text("revision")),
+          false);
+      assertThat(page.script("return window.conveyorTestMarker;")).isEqualTo("same page");
+      assertThat(page.loadedImage()).isNotEqualTo(firstImage);
+
+      // Approve it.
+      page.type("comment", "Lovely now");
+      page.click("approve");
+      page.await(p -> "Approved.".equals(p.text("notice")), false);
+      assertThat(page.text("stage")).isEqualTo("APPROVED");
+
+      // The audit trail on the page comes from the store, which may record the final decision a
+      // moment after the workflow: reload until it shows.
+      page.await(
+          p -> "reviewer|Warmer colours, please;reviewer|Lovely now".equals(p.auditTrail()), true);
+    } finally {
+      browser.quit();
+    }
+    JsonNode status = awaitStage(jobId, "APPROVED");
+    assertThat(status.get("reason").asText()).isEqualTo("approved by reviewer");
+    JsonNode decisions = status.get("decisions");
+    assertThat(decisions).hasSize(2);
+    assertThat(decisions.get(0).get("reviewer").asText()).isEqualTo("reviewer");
+    assertThat(decisions.get(0).get("comment").asText()).isEqualTo("Warmer colours, please");
+    assertThat(decisions.get(0).get("regenerate").asBoolean()).isTrue();
+    assertThat(decisions.get(1).get("reviewer").asText()).isEqualTo("reviewer");
+  }
+
+  @Test
+  @Order(3)
+  void stop_leaves_no_process_behind() throws Exception {
+    assertThat(started).as("the processes of the first step").hasSize(4);
     script.succeed(STACK, "stop");
-    for (long pid : List.of(temporal, secondWorker, starter, secondStore)) {
+    for (long pid : started) {
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
           .as("process %d after ./conveyor stop", pid)
           .isIn(Optional.empty(), Optional.of(false));
@@ -143,17 +232,9 @@ class ConveyorScriptEndToEndTests {
         .hasSize(4);
   }
 
-  private String submit(String marker) throws Exception {
+  private String submit(String kind, String tag, String requirements) throws Exception {
     String output =
-        script.succeed(
-            CLI,
-            "submit",
-            "--kind",
-            "TEXT",
-            "--tag",
-            "e2e-" + marker,
-            "--requirements",
-            REQUIREMENTS);
+        script.succeed(CLI, "submit", "--kind", kind, "--tag", tag, "--requirements", requirements);
     List<String> lines = output.strip().lines().toList();
     return lines.get(lines.size() - 1).strip();
   }

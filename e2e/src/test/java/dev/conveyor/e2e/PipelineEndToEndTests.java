@@ -3,36 +3,53 @@ package dev.conveyor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.conveyor.artifacts.S3ArtifactBucket;
+import dev.conveyor.stack.LocalStack;
+import dev.conveyor.workflow.model.ArtifactRef;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A service's view of Conveyor: REST to the starter, Temporal, a worker with the offline models (QA
- * failing the first attempt, so every job retries once), a reviewer's decision, and the output
- * downloaded.
+ * A service's view of Conveyor scaled out: REST to the starter, Temporal, two worker JVMs with the
+ * offline models (QA failing the first attempt, so every job retries once) that share no folder,
+ * keeping artifacts in an S3 bucket (Adobe S3Mock, an S3-compatible server) from which the starter
+ * serves the output, a reviewer's decision, and the output downloaded. (The local stack's artifacts
+ * folder is driven end to end by {@link ConveyorScriptEndToEndTests}.)
  */
 class PipelineEndToEndTests {
 
+  private static S3MockProcess s3;
   private static LocalStack stack;
 
   @BeforeAll
   static void startStack() throws Exception {
     stack = new LocalStack(LocalStack.tempDir("conveyor-e2e"));
-    stack.startWorker("--conveyor.offline.qa-fail-first=1");
-    stack.startStarter();
+    s3 = S3MockProcess.start("conveyor-e2e", stack.dir());
+    stack.environment(S3MockProcess.CREDENTIALS);
+    List<String> settings = new ArrayList<>(List.of(s3.arguments("e2e")));
+    stack.startStarter(settings.toArray(String[]::new));
+    settings.add("--conveyor.offline.qa-fail-first=1");
+    stack.startWorker(settings.toArray(String[]::new));
+    stack.startWorker(settings.toArray(String[]::new));
   }
 
   @AfterAll
   static void stopStack() throws Exception {
     if (stack != null) {
       stack.close();
+    }
+    if (s3 != null) {
+      s3.close();
     }
   }
 
@@ -76,6 +93,14 @@ class PipelineEndToEndTests {
     assertThat(output.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
     assertThat(new String(output.body(), StandardCharsets.UTF_8).toLowerCase())
         .contains("backpack");
+    // The output is the bucket's object, and no worker wrote to a local artifacts folder.
+    String sha256 = output.headers().firstValue("ETag").orElseThrow().replace("\"", "");
+    ArtifactRef ref = new ArtifactRef(sha256, "text/plain", output.body().length);
+    try (S3ArtifactBucket bucket =
+        S3ArtifactBucket.connect(s3.settings("e2e"), S3MockProcess.CREDENTIALS::get)) {
+      assertThat(bucket.get(ref)).hasValue(output.body());
+    }
+    assertThat(Files.exists(stack.artifactsDir())).isFalse();
 
     HttpResponse<byte[]> twice = stack.call("POST", "/api/jobs/" + jobId + "/approve", null);
     assertThat(twice.statusCode()).isEqualTo(409);

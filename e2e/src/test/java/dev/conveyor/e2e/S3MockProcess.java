@@ -1,6 +1,8 @@
 package dev.conveyor.e2e;
 
 import dev.conveyor.artifacts.S3Settings;
+import dev.conveyor.stack.JavaProcess;
+import dev.conveyor.stack.LocalStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

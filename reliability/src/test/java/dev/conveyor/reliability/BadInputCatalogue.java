@@ -1,6 +1,6 @@
 package dev.conveyor.reliability;
 
-import dev.conveyor.e2e.LocalStack;
+import dev.conveyor.stack.LocalStack;
 import dev.conveyor.starter.cli.ConveyorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.conveyor.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conveyor.e2e.LocalStack;
+import dev.conveyor.stack.LocalStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package dev.conveyor.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.conveyor.e2e.LocalStack;
+import dev.conveyor.stack.LocalStack;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.net.http.HttpResponse;

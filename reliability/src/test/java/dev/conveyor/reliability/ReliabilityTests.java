@@ -2,13 +2,13 @@ package dev.conveyor.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conveyor.e2e.JavaProcess;
-import dev.conveyor.e2e.LocalStack;
 import dev.conveyor.reliability.JobAudit.Expected;
 import dev.conveyor.reliability.JobAudit.Kind;
 import dev.conveyor.reliability.JobAudit.Outcome;
 import dev.conveyor.reliability.JobDriver.Approval;
 import dev.conveyor.reliability.ReliabilityReport.Row;
+import dev.conveyor.stack.JavaProcess;
+import dev.conveyor.stack.LocalStack;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -31,7 +31,7 @@ record Scale(
 
   static Scale fromSystemProperty() {
     String name = System.getProperty(PROPERTY, "full").strip().toLowerCase(Locale.ROOT);
-    Duration latency = Duration.ofSeconds(6);
+    Duration latency = Duration.ofSeconds(3);
     return switch (name) {
       case "full", "" -> new Scale("full", 2, 5, latency, 200, 500, 100);
       case "quick" -> new Scale("quick", 1, 2, latency, 20, 50, 20);

@@ -1,4 +1,4 @@
-package dev.conveyor.e2e;
+package dev.conveyor.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  * to loopback, the job store's PostgreSQL on loopback (started by this JVM, so that killing a
  * worker leaves it up), worker JVMs and a starter JVM, sharing one artifacts folder. Tests talk to
  * it over REST as a service would, sending the API key of the environment variable {@value
- * #API_KEY_ENV} (default {@value #DEFAULT_API_KEY}) in the {@value #API_KEY_HEADER} header. Shared
- * with the reliability suite through this module's test jar.
+ * #API_KEY_ENV} (default {@value #DEFAULT_API_KEY}) in the {@value #API_KEY_HEADER} header. The
+ * end-to-end tests and the reliability suite both run on it.
  */
 public final class LocalStack implements AutoCloseable {
 

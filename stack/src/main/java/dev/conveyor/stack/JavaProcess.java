@@ -1,4 +1,4 @@
-package dev.conveyor.e2e;
+package dev.conveyor.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/**
- * A Spring Boot jar run in its own JVM, its output in a log file. Shared with the reliability suite
- * through this module's test jar.
- */
+/** A Spring Boot jar or a main class run in its own JVM, its output in a log file. */
 public final class JavaProcess implements AutoCloseable {
 
   private final String name;
