@@ -79,6 +79,33 @@ class WorkerPropertiesTests {
         .containsExactly("gemini/gemini-2.5-flash", "offline/null");
   }
 
+  @Test
+  void should_bind_a_steps_own_task_queue_from_an_environment_variable() {
+    SystemEnvironmentPropertySource environment =
+        new SystemEnvironmentPropertySource(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            Map.of(
+                "CONVEYOR_TEMPORAL_STEPQUEUES_IMAGEGENERATION", "conveyor-images",
+                "CONVEYOR_TEMPORAL_STEPQUEUES_VISIONQA", ""));
+
+    WorkerProperties properties =
+        new Binder(ConfigurationPropertySources.from(environment))
+            .bind("conveyor", WorkerProperties.class)
+            .get();
+
+    // A blank queue, as compose passes for an unset variable, keeps the step on the main queue.
+    assertThat(properties.temporal().stepQueues())
+        .containsExactly(Map.entry(Step.IMAGE_GENERATION, "conveyor-images"));
+    assertThat(properties.temporal().taskQueue()).isEqualTo("conveyor-jobs");
+  }
+
+  @Test
+  void should_keep_every_step_on_the_main_queue_by_default() {
+    WorkerProperties properties = bind(Map.of("conveyor.temporal.task-queue", "jobs"));
+
+    assertThat(properties.temporal().stepQueues()).isEmpty();
+  }
+
   private static WorkerProperties bind(Map<String, String> values) {
     return new Binder(new MapConfigurationPropertySource(values))
         .bind("conveyor", WorkerProperties.class)
