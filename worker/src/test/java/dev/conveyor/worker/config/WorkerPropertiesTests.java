@@ -59,20 +59,14 @@ class WorkerPropertiesTests {
 
   @Test
   void should_bind_fallbacks_from_environment_variables() {
-    SystemEnvironmentPropertySource environment =
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+    WorkerProperties properties =
+        bindEnvironment(
             Map.of(
                 "CONVEYOR_MODELS_TEXTGENERATION_PROVIDER", "openai",
                 "CONVEYOR_MODELS_TEXTGENERATION_MODEL", "gpt-4o",
                 "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_0_PROVIDER", "gemini",
                 "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_0_MODEL", "gemini-2.5-flash",
                 "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_1_PROVIDER", "offline"));
-
-    WorkerProperties properties =
-        new Binder(ConfigurationPropertySources.from(environment))
-            .bind("conveyor", WorkerProperties.class)
-            .get();
 
     assertThat(properties.models().get(Step.TEXT_GENERATION).fallbacks())
         .extracting(ModelSettings::modelId)
@@ -81,17 +75,11 @@ class WorkerPropertiesTests {
 
   @Test
   void should_bind_a_steps_own_task_queue_from_an_environment_variable() {
-    SystemEnvironmentPropertySource environment =
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+    WorkerProperties properties =
+        bindEnvironment(
             Map.of(
                 "CONVEYOR_TEMPORAL_STEPQUEUES_IMAGEGENERATION", "conveyor-images",
                 "CONVEYOR_TEMPORAL_STEPQUEUES_VISIONQA", ""));
-
-    WorkerProperties properties =
-        new Binder(ConfigurationPropertySources.from(environment))
-            .bind("conveyor", WorkerProperties.class)
-            .get();
 
     // A blank queue, as compose passes for an unset variable, keeps the step on the main queue.
     assertThat(properties.temporal().stepQueues())
@@ -104,6 +92,16 @@ class WorkerPropertiesTests {
     WorkerProperties properties = bind(Map.of("conveyor.temporal.task-queue", "jobs"));
 
     assertThat(properties.temporal().stepQueues()).isEmpty();
+  }
+
+  /** Binds the settings from environment variables, as a container passes them. */
+  private static WorkerProperties bindEnvironment(Map<String, Object> variables) {
+    SystemEnvironmentPropertySource environment =
+        new SystemEnvironmentPropertySource(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
+    return new Binder(ConfigurationPropertySources.from(environment))
+        .bind("conveyor", WorkerProperties.class)
+        .get();
   }
 
   private static WorkerProperties bind(Map<String, String> values) {
