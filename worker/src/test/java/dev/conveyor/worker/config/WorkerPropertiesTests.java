@@ -8,10 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** How {@code conveyor.models.<step>} binds, fallbacks included. */
 class WorkerPropertiesTests {
@@ -96,12 +93,7 @@ class WorkerPropertiesTests {
 
   /** Binds the settings from environment variables, as a container passes them. */
   private static WorkerProperties bindEnvironment(Map<String, Object> variables) {
-    SystemEnvironmentPropertySource environment =
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
-    return new Binder(ConfigurationPropertySources.from(environment))
-        .bind("conveyor", WorkerProperties.class)
-        .get();
+    return EnvironmentVariables.binder(variables).bind("conveyor", WorkerProperties.class).get();
   }
 
   private static WorkerProperties bind(Map<String, String> values) {
