@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,16 +65,26 @@ final class JobOptions {
   }
 
   /**
-   * Returns the text a fingerprint is taken of: the request's fields, without the CODE fields when
-   * both are null, so a request of a kind older than CODE keeps the fingerprint it had before they
-   * existed (a job started then, sent again with its key, is still the same request).
+   * Fields added to requests after fingerprints were first taken, newest first, at the values a
+   * request that does not use them holds: the priority at NORMAL, then the CODE fields both null.
+   */
+  private static final List<String> LATER_FIELDS_UNUSED =
+      List.of(", priority=NORMAL]", ", language=null, jsonSchema=null]");
+
+  /**
+   * Returns the text a fingerprint is taken of: the request's fields, without the fields added
+   * later while they hold their unused values, so a request that uses none of them keeps the
+   * fingerprint it had before they existed (a job started then, sent again with its key, is still
+   * the same request).
    */
   private static String fingerprinted(JobRequest request) {
     String text = request.toString();
-    String codeFields = ", language=null, jsonSchema=null]";
-    return text.endsWith(codeFields)
-        ? text.substring(0, text.length() - codeFields.length()) + "]"
-        : text;
+    for (String unused : LATER_FIELDS_UNUSED) {
+      if (text.endsWith(unused)) {
+        text = text.substring(0, text.length() - unused.length()) + "]";
+      }
+    }
+    return text;
   }
 
   /** Returns {@code TEXT · policy ALWAYS · by alice · tags a, b}. */

@@ -3,6 +3,7 @@ package dev.conveyor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.OutputKind;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,23 @@ class JobOptionsTests {
                 .formatHex(
                     MessageDigest.getInstance("SHA-256")
                         .digest(before.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void should_tell_requests_apart_by_priority_and_keep_normal_as_before_priorities() {
+    JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
+    JobRequest normal = plain.toBuilder().priority(JobPriority.NORMAL).build();
+    JobRequest bulk = plain.toBuilder().priority(JobPriority.BULK).build();
+    JobRequest htmlBulk =
+        JobRequest.builder("a page", OutputKind.CODE)
+            .language("html")
+            .priority(JobPriority.BULK)
+            .build();
+
+    assertThat(JobOptions.fingerprint(normal)).isEqualTo(JobOptions.fingerprint(plain));
+    assertThat(JobOptions.fingerprint(bulk)).isNotEqualTo(JobOptions.fingerprint(plain));
+    assertThat(JobOptions.fingerprint(htmlBulk))
+        .isNotEqualTo(JobOptions.fingerprint(htmlBulk.toBuilder().priority(null).build()));
   }
 
   @Test

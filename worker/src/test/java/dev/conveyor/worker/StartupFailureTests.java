@@ -174,6 +174,38 @@ class StartupFailureTests {
         .doesNotContain("\n");
   }
 
+  @Test
+  void should_name_the_queue_setting_in_one_line_when_the_image_worker_has_no_queue() {
+    // when
+    Throwable failure = start("--spring.profiles.active=image-worker");
+
+    // then
+    IllegalArgumentException error = StartupFailure.configurationError(failure);
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage())
+        .startsWith("worker image-generation has no task queue")
+        .contains("CONVEYOR_TEMPORAL_STEPQUEUES_IMAGEGENERATION")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void should_refuse_to_start_when_a_step_queue_names_no_step() {
+    // when
+    Throwable failure = start("--conveyor.temporal.step-queues.image-gen=conveyor-images");
+
+    // then
+    assertThat(failure).isNotNull();
+    assertThat(rootCause(failure)).hasMessageContaining("image-gen");
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   private static Throwable start(String... args) {
     return startWithStore(STORE.url(), args);
   }

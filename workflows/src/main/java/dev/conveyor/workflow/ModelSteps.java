@@ -12,10 +12,12 @@ import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.Step;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.Priority;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
@@ -147,9 +149,26 @@ final class ModelSteps {
   }
 
   private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {
-    return Workflow.newActivityStub(
-        activities,
-        options.toBuilder().setSummary(JobVisibility.activitySummary(job, step)).build());
+    ActivityOptions.Builder call =
+        options.toBuilder().setSummary(JobVisibility.activitySummary(job, step));
+    Integer key = priorityKey();
+    if (key != null) {
+      call.setPriority(Priority.newBuilder().setPriorityKey(key).build());
+    }
+    return Workflow.newActivityStub(activities, call.build());
+  }
+
+  /**
+   * Returns the task priority key of the job's model calls now: a revision a reviewer asked for
+   * runs first, then the job's own priority; null for NORMAL, which leaves the server's default.
+   * Replay does not compare an activity's priority, so histories recorded without one replay.
+   */
+  private Integer priorityKey() {
+    if (job.revision() > 0) {
+      return JobPriority.REVISION_KEY;
+    }
+    JobPriority priority = job.request().priority();
+    return priority == null || priority == JobPriority.NORMAL ? null : priority.key();
   }
 
   /** Returns the tier as a request names it: null for the standard tier. */

@@ -14,6 +14,8 @@
  *       {@link dev.conveyor.workflow.JobProjection}, {@link dev.conveyor.workflow.JobMetrics}: what
  *       each stage change tells the Temporal UI, the job store and the metrics.
  *   <li>{@link dev.conveyor.workflow.JobVersions}: every {@code Workflow.getVersion} change id.
+ *   <li>{@link dev.conveyor.workflow.StepTaskQueues}: the workflow implementation options that send
+ *       a step's activity to its own task queue, for the workers that register the workflow.
  * </ul>
  *
  * <p>The state, the desk, the ledger, the budget guard and the approval rules make no Temporal call

@@ -19,6 +19,7 @@ import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.ExpiryAction;
+import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.OutputKind;
@@ -95,20 +96,11 @@ final class JobScenarios {
             Stage.APPROVED,
             unattended(new ScriptedActivities(), text(ApprovalPolicy.BELOW_SCORE))),
         new Scenario(
-            "rejected-regenerated-then-approved",
+            "rejected-regenerated-then-approved", Stage.APPROVED, revisedThenApproved(text())),
+        new Scenario(
+            "bulk-revised-then-approved",
             Stage.APPROVED,
-            (harness, id) -> {
-              harness.start(new ScriptedActivities().failFirst(1));
-              JobWorkflow job = harness.submit(id, text());
-              harness.awaitStage(job, Stage.AWAITING_APPROVAL);
-              job.reject(new Decision("bob", "make it friendlier", true));
-              harness.awaitStatus(
-                  job,
-                  s -> s.stage() == Stage.AWAITING_APPROVAL && s.revision() == 1,
-                  "revision 1");
-              job.decide(new ReviewDecision(DecisionAction.APPROVE, "alice", null, null));
-              return job;
-            }),
+            revisedThenApproved(text().toBuilder().priority(JobPriority.BULK).build())),
         new Scenario(
             "rejected",
             Stage.REJECTED,
@@ -399,6 +391,23 @@ final class JobScenarios {
       JobWorkflow job = harness.submit(id, request);
       harness.awaitStage(job, Stage.AWAITING_APPROVAL);
       decision.accept(job);
+      return job;
+    };
+  }
+
+  /**
+   * QA fails the first attempt of each revision; a reviewer sends the first revision back with
+   * regenerate and approves the second by the update.
+   */
+  private static Script revisedThenApproved(JobRequest request) {
+    return (harness, id) -> {
+      harness.start(new ScriptedActivities().failFirst(1));
+      JobWorkflow job = harness.submit(id, request);
+      harness.awaitStage(job, Stage.AWAITING_APPROVAL);
+      job.reject(new Decision("bob", "make it friendlier", true));
+      harness.awaitStatus(
+          job, s -> s.stage() == Stage.AWAITING_APPROVAL && s.revision() == 1, "revision 1");
+      job.decide(new ReviewDecision(DecisionAction.APPROVE, "alice", null, null));
       return job;
     };
   }

@@ -7,6 +7,7 @@ import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.ExpiryAction;
+import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.OutputKind;
@@ -65,7 +66,8 @@ public final class ConveyorCli {
                   [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
                   [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
                   [--timeout PT72H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
-                  [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]... [--key IDEMPOTENCY_KEY]
+                  [--budget-policy SWITCH|ASK_HUMAN|STOP] [--priority HIGH|NORMAL|BULK]
+                  [--tag T]... [--key IDEMPOTENCY_KEY]
                   starts a job and prints its id
         status    JOB_ID
                   prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
@@ -132,6 +134,7 @@ public final class ConveyorCli {
               Map.entry("on-expiry", Kind.VALUE),
               Map.entry("budget", Kind.VALUE),
               Map.entry("budget-policy", Kind.VALUE),
+              Map.entry("priority", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
               Map.entry("key", Kind.VALUE)),
           "status",
@@ -250,7 +253,8 @@ public final class ConveyorCli {
             args.values("tag").isEmpty() ? null : args.values("tag"),
             args.choice("budget-policy", BudgetPolicy.class),
             args.value("language"),
-            optionalFile(args, "json-schema"));
+            optionalFile(args, "json-schema"),
+            args.choice("priority", JobPriority.class));
     StartedJob job = api.submit(request, args.value("key"));
     if (!job.created()) {
       err.println("conveyor: the key names an existing job, now " + job.status());

@@ -71,6 +71,10 @@ class JobApiTests extends ConveyorAppTestSupport {
             "{\"requirements\":\"x\",\"outputKind\":\"VIDEO\"}",
             "outputKind"),
         Arguments.of(
+            "unknown priority",
+            "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"priority\":\"URGENT\"}",
+            "priority"),
+        Arguments.of(
             "wrong type",
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempts\":\"many\"}",
             "maxQaAttempts"),

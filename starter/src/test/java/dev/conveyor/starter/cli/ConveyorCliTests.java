@@ -8,6 +8,9 @@ import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
 import dev.conveyor.workflow.model.CodeLanguage;
+import dev.conveyor.workflow.model.JobPriority;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +37,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   private static final String SUBMITTER_KEY = "cli-submitter-key";
 
   @TempDir Path work;
+
+  @Autowired WorkflowClient workflowClient;
 
   @DynamicPropertySource
   static void apiKeys(DynamicPropertyRegistry registry) {
@@ -138,6 +144,34 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .isEqualTo(new Run(4, List.of(), List.of("conveyor: job " + jobId + " already ended")));
     assertThat(watchEnded.exitCode()).isZero();
     assertThat(watchEnded.out()).last().isEqualTo("APPROVED: approved by local-dev");
+  }
+
+  @Test
+  void should_submit_a_bulk_job_whose_model_calls_carry_the_bulk_priority_key() {
+    String jobId =
+        cli(
+                "submit",
+                "--requirements",
+                "A slogan for a backfill",
+                "--kind",
+                "TEXT",
+                "--policy",
+                "never",
+                "--priority",
+                "bulk")
+            .out()
+            .get(0);
+
+    Run watch = cli("watch", jobId);
+
+    assertThat(watch.exitCode()).isZero();
+    assertThat(workflowClient.fetchHistory(jobId).getEvents())
+        .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .extracting(e -> e.getActivityTaskScheduledEventAttributes())
+        .filteredOn(a -> a.getActivityType().getName().equals("WritePrompt"))
+        .singleElement()
+        .satisfies(
+            a -> assertThat(a.getPriority().getPriorityKey()).isEqualTo(JobPriority.BULK.key()));
   }
 
   @Test
@@ -411,6 +445,8 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .satisfies(run -> assertThat(run.exitCode()).isEqualTo(2));
     assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--budget-policy", "MORE"))
         .isEqualTo(usage("--budget-policy must be one of SWITCH, ASK_HUMAN, STOP, not 'MORE'"));
+    assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--priority", "URGENT"))
+        .isEqualTo(usage("--priority must be one of HIGH, NORMAL, BULK, not 'URGENT'"));
     assertThat(cli("submit", "--requirements", "x", "--kind", "TEXT", "--timeout", "1h"))
         .isEqualTo(usage("--timeout must be an ISO-8601 duration such as PT1H, not '1h'"));
     assertThat(cli("status")).isEqualTo(usage("status needs a job id"));

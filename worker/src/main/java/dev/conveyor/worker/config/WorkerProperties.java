@@ -8,6 +8,8 @@ import dev.conveyor.artifacts.ArtifactSettings;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.model.Step;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -36,7 +38,7 @@ public record WorkerProperties(
     pricing = pricing == null ? new Pricing(null) : pricing;
     budget = budget == null ? BudgetSettings.defaults() : budget;
     observability = observability == null ? new Observability(false) : observability;
-    temporal = temporal == null ? new Temporal(null, null, null) : temporal;
+    temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
     artifacts = artifacts == null ? new ArtifactSettings(null, null, null) : artifacts;
     models = models == null ? Map.of() : Map.copyOf(models);
     offline = offline == null ? new OfflineSettings(0, Duration.ZERO) : offline;
@@ -52,12 +54,30 @@ public record WorkerProperties(
    * @param testServer whether the target is a Temporal test server (embedded, which implies it, or
    *     standalone): the worker then turns sticky queues off, which the test server cannot time out
    *     after a crash; false (a real Temporal server) keeps sticky queues on
+   * @param stepQueues the task queue of each step kind that has its own, for example {@code
+   *     image-generation: conveyor-images}; steps left out or left blank run on {@code taskQueue}.
+   *     Every worker that runs the job workflow needs the same map (see {@code
+   *     docs/task-queues.md})
    */
-  public record Temporal(String taskQueue, Embedded embedded, Boolean testServer) {
+  public record Temporal(
+      String taskQueue, Embedded embedded, Boolean testServer, Map<Step, String> stepQueues) {
     public Temporal {
       taskQueue = taskQueue == null ? JobWorkflow.DEFAULT_TASK_QUEUE : taskQueue;
       embedded = embedded == null ? new Embedded(false, null, null) : embedded;
       testServer = embedded.enabled() || Boolean.TRUE.equals(testServer);
+      stepQueues = stepQueues == null ? Map.of() : withoutBlanks(stepQueues);
+    }
+
+    /** A blank queue, as an empty environment variable gives, keeps the step on the main queue. */
+    private static Map<Step, String> withoutBlanks(Map<Step, String> queues) {
+      Map<Step, String> kept = new EnumMap<>(Step.class);
+      queues.forEach(
+          (step, queue) -> {
+            if (queue != null && !queue.isBlank()) {
+              kept.put(step, queue.strip());
+            }
+          });
+      return Collections.unmodifiableMap(kept);
     }
   }
 

@@ -6,10 +6,6 @@ import dev.conveyor.client.codec.CodecKeys;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** How {@code conveyor.codec} binds from the environment variables docker-compose.yml sets. */
 class CodecPropertiesTests {
@@ -53,10 +49,7 @@ class CodecPropertiesTests {
   }
 
   private static CodecKeys bind(Map<String, Object> variables) {
-    SystemEnvironmentPropertySource environment =
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);
-    return new Binder(ConfigurationPropertySources.from(environment))
+    return EnvironmentVariables.binder(variables)
         .bindOrCreate("conveyor.codec", CodecProperties.class)
         .codecKeys();
   }

@@ -8,10 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** How {@code conveyor.models.<step>} binds, fallbacks included. */
 class WorkerPropertiesTests {
@@ -59,9 +56,8 @@ class WorkerPropertiesTests {
 
   @Test
   void should_bind_fallbacks_from_environment_variables() {
-    SystemEnvironmentPropertySource environment =
-        new SystemEnvironmentPropertySource(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+    WorkerProperties properties =
+        bindEnvironment(
             Map.of(
                 "CONVEYOR_MODELS_TEXTGENERATION_PROVIDER", "openai",
                 "CONVEYOR_MODELS_TEXTGENERATION_MODEL", "gpt-4o",
@@ -69,14 +65,35 @@ class WorkerPropertiesTests {
                 "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_0_MODEL", "gemini-2.5-flash",
                 "CONVEYOR_MODELS_TEXTGENERATION_FALLBACKS_1_PROVIDER", "offline"));
 
-    WorkerProperties properties =
-        new Binder(ConfigurationPropertySources.from(environment))
-            .bind("conveyor", WorkerProperties.class)
-            .get();
-
     assertThat(properties.models().get(Step.TEXT_GENERATION).fallbacks())
         .extracting(ModelSettings::modelId)
         .containsExactly("gemini/gemini-2.5-flash", "offline/null");
+  }
+
+  @Test
+  void should_bind_a_steps_own_task_queue_from_an_environment_variable() {
+    WorkerProperties properties =
+        bindEnvironment(
+            Map.of(
+                "CONVEYOR_TEMPORAL_STEPQUEUES_IMAGEGENERATION", "conveyor-images",
+                "CONVEYOR_TEMPORAL_STEPQUEUES_VISIONQA", ""));
+
+    // A blank queue, as compose passes for an unset variable, keeps the step on the main queue.
+    assertThat(properties.temporal().stepQueues())
+        .containsExactly(Map.entry(Step.IMAGE_GENERATION, "conveyor-images"));
+    assertThat(properties.temporal().taskQueue()).isEqualTo("conveyor-jobs");
+  }
+
+  @Test
+  void should_keep_every_step_on_the_main_queue_by_default() {
+    WorkerProperties properties = bind(Map.of("conveyor.temporal.task-queue", "jobs"));
+
+    assertThat(properties.temporal().stepQueues()).isEmpty();
+  }
+
+  /** Binds the settings from environment variables, as a container passes them. */
+  private static WorkerProperties bindEnvironment(Map<String, Object> variables) {
+    return EnvironmentVariables.binder(variables).bind("conveyor", WorkerProperties.class).get();
   }
 
   private static WorkerProperties bind(Map<String, String> values) {

@@ -26,6 +26,8 @@ import java.util.List;
  *     otherwise
  * @param jsonSchema with CODE in {@code json}: a JSON Schema the document must be valid against, as
  *     text, at most {@value #MAX_JSON_SCHEMA} characters; null for none
+ * @param priority how soon the job's model calls run when workers are busy: HIGH, NORMAL or BULK
+ *     (default NORMAL); a revision a reviewer asked for runs first whatever it is
  */
 public record JobRequest(
     String requirements,
@@ -42,7 +44,8 @@ public record JobRequest(
     List<String> tags,
     BudgetPolicy budgetPolicy,
     String language,
-    String jsonSchema) {
+    String jsonSchema,
+    JobPriority priority) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int MAX_JSON_SCHEMA = 20_000;
@@ -81,6 +84,43 @@ public record JobRequest(
         tags,
         budgetPolicy,
         null,
+        null,
+        null);
+  }
+
+  /** Creates a request with the fields a job had before its priority, which is then NORMAL. */
+  public JobRequest(
+      String requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      Integer maxQaAttempts,
+      Integer maxRevisions,
+      ApprovalPolicy approvalPolicy,
+      Double scoreThreshold,
+      Duration approvalTimeout,
+      ExpiryAction onExpiry,
+      BigDecimal budgetUsd,
+      String submitter,
+      List<String> tags,
+      BudgetPolicy budgetPolicy,
+      String language,
+      String jsonSchema) {
+    this(
+        requirements,
+        outputKind,
+        qaCriteria,
+        maxQaAttempts,
+        maxRevisions,
+        approvalPolicy,
+        scoreThreshold,
+        approvalTimeout,
+        onExpiry,
+        budgetUsd,
+        submitter,
+        tags,
+        budgetPolicy,
+        language,
+        jsonSchema,
         null);
   }
 
@@ -111,7 +151,8 @@ public record JobRequest(
         tags == null ? List.of() : List.copyOf(tags),
         budgetPolicy,
         language,
-        jsonSchema);
+        jsonSchema,
+        priority == null ? JobPriority.NORMAL : priority);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -136,7 +177,8 @@ public record JobRequest(
         .tags(tags)
         .budgetPolicy(budgetPolicy)
         .language(language)
-        .jsonSchema(jsonSchema);
+        .jsonSchema(jsonSchema)
+        .priority(priority);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -156,6 +198,7 @@ public record JobRequest(
     private BudgetPolicy budgetPolicy;
     private String language;
     private String jsonSchema;
+    private JobPriority priority;
 
     private Builder() {}
 
@@ -234,6 +277,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder priority(JobPriority value) {
+      priority = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -250,7 +298,8 @@ public record JobRequest(
           tags,
           budgetPolicy,
           language,
-          jsonSchema);
+          jsonSchema,
+          priority);
     }
   }
 }

@@ -19,6 +19,7 @@ import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,12 +49,22 @@ public final class JobWorkflowHarness implements AutoCloseable {
 
   /** Creates the environment with options, for example a metrics scope, and the worker. */
   public JobWorkflowHarness(TestEnvironmentOptions options) {
+    this(options, WorkflowImplementationOptions.getDefaultInstance());
+  }
+
+  /** Creates the environment and a worker that registers the workflow with the given options. */
+  public JobWorkflowHarness(WorkflowImplementationOptions workflowOptions) {
+    this(TestEnvironmentOptions.getDefaultInstance(), workflowOptions);
+  }
+
+  private JobWorkflowHarness(
+      TestEnvironmentOptions options, WorkflowImplementationOptions workflowOptions) {
     env = TestWorkflowEnvironment.newInstance(options);
     for (SearchAttributeKey<String> key : JobSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(workflowOptions, JobWorkflowImpl.class);
   }
 
   /** Registers the activity implementations and starts the worker. */
