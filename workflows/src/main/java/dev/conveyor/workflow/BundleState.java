@@ -171,6 +171,11 @@ final class BundleState {
     touch();
   }
 
+  /** Returns why the bundle awaits a decision or ended as it did, null while it works. */
+  String reason() {
+    return reason;
+  }
+
   int consistencyRuns() {
     return consistencyRuns;
   }
@@ -247,7 +252,8 @@ final class BundleState {
         reason,
         createdAt,
         updatedAt,
-        finishedAt);
+        finishedAt,
+        request == null ? null : request.submitter());
   }
 
   /** One part: its request and what its jobs did. */

@@ -1,6 +1,7 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.BundleState.Part;
+import dev.conveyor.workflow.model.BundleStage;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -19,9 +20,8 @@ final class BundleVisibility {
   /** Returns the details: stage, reason when final or awaiting, each part's state, and the cost. */
   static String details(BundleState bundle) {
     StringBuilder details = new StringBuilder("**").append(bundle.stage()).append("**");
-    if (bundle.stage().isFinal()
-        || bundle.status().reason() != null && bundle.status().awaitingSince() != null) {
-      details.append(": ").append(bundle.status().reason());
+    if (bundle.stage().isFinal() || bundle.stage() == BundleStage.AWAITING_APPROVAL) {
+      details.append(": ").append(bundle.reason());
     }
     for (Part part : bundle.parts()) {
       details.append(" · ").append(part.name()).append(' ').append(part.state());

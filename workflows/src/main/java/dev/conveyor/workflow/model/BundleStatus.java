@@ -22,6 +22,7 @@ import java.util.List;
  * @param createdAt when the bundle started
  * @param updatedAt when its status last changed
  * @param finishedAt when it ended, null while it runs
+ * @param submitter who submitted the bundle
  */
 public record BundleStatus(
     String bundleId,
@@ -38,7 +39,8 @@ public record BundleStatus(
     String reason,
     Instant createdAt,
     Instant updatedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    String submitter) {
 
   public BundleStatus {
     parts = parts == null ? List.of() : List.copyOf(parts);
