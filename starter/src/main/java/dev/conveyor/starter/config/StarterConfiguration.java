@@ -7,6 +7,7 @@ import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.artifact.FolderArtifactReader;
 import dev.conveyor.starter.artifact.S3ArtifactReader;
 import dev.conveyor.starter.bundles.BundleFiles;
+import dev.conveyor.starter.bundles.BundlePreview;
 import dev.conveyor.starter.review.BundleReviews;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
@@ -40,6 +41,12 @@ class StarterConfiguration {
   @Bean
   BundleFiles bundleFiles(BundleClient bundles, ArtifactReader artifacts) {
     return new BundleFiles(bundles, artifacts);
+  }
+
+  /** The assembled HTML of a bundle's part, with its images inlined, for the console's frame. */
+  @Bean
+  BundlePreview bundlePreview(BundleClient bundles, ArtifactReader artifacts) {
+    return new BundlePreview(bundles, artifacts);
   }
 
   /**

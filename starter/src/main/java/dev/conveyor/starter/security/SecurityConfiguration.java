@@ -82,7 +82,8 @@ class SecurityConfiguration {
                         "/favicon.ico",
                         "/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/console/jobs/*/decision")
+                    .requestMatchers(
+                        HttpMethod.POST, "/console/jobs/*/decision", "/console/bundles/*/decision")
                     .hasAnyRole(REVIEWER, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/console/jobs/*/resubmit")
                     .hasAnyRole(SUBMITTER, ADMIN)

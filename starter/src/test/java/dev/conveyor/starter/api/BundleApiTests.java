@@ -3,6 +3,7 @@ package dev.conveyor.starter.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.conveyor.starter.testing.BundleRequests;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.Http;
 import java.io.ByteArrayInputStream;
@@ -25,14 +26,9 @@ import tools.jackson.databind.JsonNode;
 /** Bundles through the REST API against the real workflows on the Temporal test server. */
 class BundleApiTests extends ConveyorAppTestSupport {
 
-  static final String HEADLINE =
-      "{\"name\":\"headline\",\"outputKind\":\"TEXT\",\"requirements\":\"A headline\"}";
-  static final String HERO =
-      "{\"name\":\"hero\",\"outputKind\":\"IMAGE\",\"requirements\":\"A bottle on a rock\"}";
-  static final String LANDING =
-      "{\"name\":\"landing\",\"outputKind\":\"CODE\",\"language\":\"html\","
-          + "\"requirements\":\"A landing section\",\"uses\":[\"headline\",\"hero\"]}";
-  static final String BUNDLE = "{\"parts\":[" + HEADLINE + "," + HERO + "," + LANDING + "]}";
+  static final String HEADLINE = BundleRequests.HEADLINE;
+  static final String LANDING = BundleRequests.LANDING;
+  static final String BUNDLE = BundleRequests.LANDING_PAGE;
 
   private Http http;
 

@@ -301,10 +301,26 @@ public class ScriptedActivities
   public StepResult generateCode(CodeGenerationRequest request) {
     invocations.add("GenerateCode");
     codeGenerations.add(request);
-    String code =
-        "<p>r" + request.revision() + "a" + request.attempt() + " feedback=" + request.feedback();
+    // Like a model that follows its brief, it embeds the images it is given.
+    StringBuilder code =
+        new StringBuilder("<p>r")
+            .append(request.revision())
+            .append("a")
+            .append(request.attempt())
+            .append(" feedback=")
+            .append(request.feedback());
+    request
+        .spec()
+        .imageSources()
+        .forEach(
+            src ->
+                code.append("<img src=\"")
+                    .append(src)
+                    .append("\" alt=\"")
+                    .append(src)
+                    .append("\">"));
     return new StepResult(
-        put(code, request.spec().language().contentType()),
+        put(code.toString(), request.spec().language().contentType()),
         call(Step.CODE_GENERATION, "coder", request.tier()));
   }
 
