@@ -11,7 +11,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.TemporalException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -141,19 +140,6 @@ public class BundleClient {
   }
 
   private <T> T call(String bundleId, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (TemporalException e) {
-      throw TemporalErrors.translate(bundleId, e, () -> hasEnded(bundleId));
-    }
-  }
-
-  private boolean hasEnded(String bundleId) {
-    try {
-      return client.newUntypedWorkflowStub(bundleId).describe().getStatus()
-          != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (TemporalException notFound) {
-      return false;
-    }
+    return TemporalErrors.call(client, bundleId, action);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,16 +65,19 @@ final class JobOptions {
   }
 
   /**
-   * Returns the text a fingerprint is taken of: the request's fields, without the CODE fields when
-   * both are null, so a request of a kind older than CODE keeps the fingerprint it had before they
-   * existed (a job started then, sent again with its key, is still the same request).
+   * Returns the text a fingerprint is taken of: the request's fields, without the bundle context
+   * when it is null (always, for a request a client starts), then without the CODE fields when both
+   * are null, so a request keeps the fingerprint it had before those fields existed (a job started
+   * then, sent again with its key, is still the same request).
    */
   private static String fingerprinted(JobRequest request) {
     String text = request.toString();
-    String codeFields = ", language=null, jsonSchema=null]";
-    return text.endsWith(codeFields)
-        ? text.substring(0, text.length() - codeFields.length()) + "]"
-        : text;
+    for (String absent : List.of(", bundle=null]", ", language=null, jsonSchema=null]")) {
+      if (text.endsWith(absent)) {
+        text = text.substring(0, text.length() - absent.length()) + "]";
+      }
+    }
+    return text;
   }
 
   /** Returns {@code TEXT · policy ALWAYS · by alice · tags a, b}. */

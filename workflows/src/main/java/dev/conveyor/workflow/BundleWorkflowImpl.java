@@ -158,6 +158,7 @@ public class BundleWorkflowImpl implements BundleWorkflow {
         continue;
       }
       part.consistency(verdict.verdict());
+      JobMetrics.crossPartCheck(verdict.verdict().passed());
       if (!verdict.verdict().passed()) {
         faults.put(part.name(), "Cross-part check: " + verdict.verdict().feedback());
       }
@@ -224,6 +225,7 @@ public class BundleWorkflowImpl implements BundleWorkflow {
   private BundleStatus end(BundleStage state, String why, String decidedBy) {
     BundleStatus status = bundle.end(state, why, decidedBy);
     BundleVisibility.show(bundle);
+    JobMetrics.bundleFinished(state);
     log.info("bundle {} ended {}: {}", bundle.bundleId(), state, why);
     return status;
   }

@@ -1,6 +1,5 @@
 package dev.conveyor.workflow;
 
-import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
 import dev.conveyor.workflow.model.BundleDecision;
 import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.BundleStatus;
@@ -38,14 +37,7 @@ final class BundleScenarios {
     try (JobWorkflowHarness harness = new JobWorkflowHarness()) {
       ScriptedActivities activities =
           new ScriptedActivities()
-              .checkBundleWith(
-                  request ->
-                      List.of(
-                          new PartVerdict(
-                              "landing",
-                              request.run() == 1
-                                  ? ScriptedActivities.fail("the headline is missing")
-                                  : ScriptedActivities.pass(0.9))));
+              .checkBundleWith(Bundles.landingFailsFirstCheck("the headline is missing"));
       harness.start(activities);
       BundleWorkflow bundle = harness.submitBundle(BUNDLE_ID, Bundles.landingPage());
       awaitDecision(harness, bundle);

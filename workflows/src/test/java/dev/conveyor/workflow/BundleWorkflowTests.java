@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -154,11 +155,7 @@ class BundleWorkflowTests {
     // given the check finds the headline missing from the HTML the first time only
     ScriptedActivities activities =
         new ScriptedActivities()
-            .checkBundleWith(
-                request ->
-                    request.run() == 1
-                        ? List.of(new PartVerdict("landing", fail("the headline is missing")))
-                        : List.of(new PartVerdict("landing", ScriptedActivities.pass(0.9))));
+            .checkBundleWith(Bundles.landingFailsFirstCheck("the headline is missing"));
     harness.start(activities);
     BundleWorkflow bundle = harness.submitBundle("bundle-3", Bundles.landingPage());
 
@@ -299,14 +296,7 @@ class BundleWorkflowTests {
   void should_cancel_the_running_parts_when_the_bundle_is_cancelled() {
     // given the hero held in its generation
     ActivityGate painting = new ActivityGate();
-    ScriptedActivities activities =
-        new ScriptedActivities() {
-          @Override
-          public StepResult generateImage(GenerationRequest request) {
-            painting.pass();
-            return super.generateImage(request);
-          }
-        };
+    ScriptedActivities activities = Bundles.paintingHeldAt(painting);
     harness.start(activities);
     BundleWorkflow bundle = harness.submitBundle("bundle-8", Bundles.landingPage());
     painting.awaitArrival();
@@ -358,6 +348,27 @@ class BundleWorkflowTests {
   }
 
   @Test
+  void should_expire_when_nobody_decides_within_the_approval_timeout() {
+    // given
+    harness.start(new ScriptedActivities());
+    BundleRequest request =
+        new BundleRequest(
+            Bundles.landingPage().parts(), null, null, Duration.ofHours(1), null, null, null);
+    BundleWorkflow bundle = harness.submitBundle("bundle-12", request);
+    BundleStatus awaiting = awaitDecision(bundle);
+
+    // when time passes without a decision
+    BundleStatus result = harness.result(bundle);
+
+    // then
+    assertThat(awaiting.deadline()).isEqualTo(awaiting.awaitingSince().plus(Duration.ofHours(1)));
+    assertThat(result.stage()).isEqualTo(BundleStage.EXPIRED);
+    assertThat(result.reason()).isEqualTo("no decision within PT1H");
+    assertThat(result.decidedBy()).isEqualTo("timeout");
+    assertThat(result.deadline()).isNull();
+  }
+
+  @Test
   void should_fail_an_invalid_bundle_naming_the_problem_without_starting_a_part() {
     // given
     ScriptedActivities activities = new ScriptedActivities();
@@ -381,14 +392,7 @@ class BundleWorkflowTests {
   void should_refuse_a_decision_out_of_turn() {
     // given the bundle still running its parts
     ActivityGate painting = new ActivityGate();
-    ScriptedActivities activities =
-        new ScriptedActivities() {
-          @Override
-          public StepResult generateImage(GenerationRequest request) {
-            painting.pass();
-            return super.generateImage(request);
-          }
-        };
+    ScriptedActivities activities = Bundles.paintingHeldAt(painting);
     harness.start(activities);
     BundleWorkflow bundle = harness.submitBundle("bundle-11", Bundles.landingPage());
     painting.awaitArrival();

@@ -1,10 +1,17 @@
 package dev.conveyor.workflow;
 
+import dev.conveyor.workflow.activity.ConsistencyRequest;
+import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
+import dev.conveyor.workflow.activity.GenerationRequest;
+import dev.conveyor.workflow.activity.StepResult;
 import dev.conveyor.workflow.model.BundlePart;
 import dev.conveyor.workflow.model.BundleRequest;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.OutputKind;
+import dev.conveyor.workflow.testing.ActivityGate;
+import dev.conveyor.workflow.testing.ScriptedActivities;
 import java.util.List;
+import java.util.function.Function;
 
 /** Bundle requests for tests: a headline, a hero image and the HTML landing section using both. */
 final class Bundles {
@@ -33,6 +40,31 @@ final class Bundles {
                 "A landing section with the headline and the hero image.", OutputKind.CODE)
             .language("html")
             .build());
+  }
+
+  /**
+   * Returns a cross-part check that fails the landing section on its first run with the feedback,
+   * and passes it after.
+   */
+  static Function<ConsistencyRequest, List<PartVerdict>> landingFailsFirstCheck(String feedback) {
+    return request ->
+        List.of(
+            new PartVerdict(
+                "landing",
+                request.run() == 1
+                    ? ScriptedActivities.fail(feedback)
+                    : ScriptedActivities.pass(0.9)));
+  }
+
+  /** Returns activities whose image generation waits at the gate before it paints. */
+  static ScriptedActivities paintingHeldAt(ActivityGate gate) {
+    return new ScriptedActivities() {
+      @Override
+      public StepResult generateImage(GenerationRequest request) {
+        gate.pass();
+        return super.generateImage(request);
+      }
+    };
   }
 
   /** Returns the landing-page bundle with every optional field at its default. */

@@ -95,8 +95,13 @@ public class BundleFiles {
 
   /** Returns the headers of a previewed file: its policy, and no guessing of its type. */
   public static HttpHeaders previewHeaders() {
+    return headers(PREVIEW_POLICY);
+  }
+
+  /** Returns the headers of a part served to a browser under a content security policy. */
+  static HttpHeaders headers(String policy) {
     HttpHeaders headers = new HttpHeaders();
-    headers.set("Content-Security-Policy", PREVIEW_POLICY);
+    headers.set("Content-Security-Policy", policy);
     headers.set("X-Content-Type-Options", "nosniff");
     return headers;
   }

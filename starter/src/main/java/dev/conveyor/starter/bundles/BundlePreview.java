@@ -74,9 +74,7 @@ public class BundlePreview {
 
   /** Returns the headers of a preview: its policy, and no guessing of its type. */
   public static HttpHeaders headers() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.set("Content-Security-Policy", POLICY);
-    headers.set("X-Content-Type-Options", "nosniff");
+    HttpHeaders headers = BundleFiles.headers(POLICY);
     headers.set("X-Frame-Options", "SAMEORIGIN");
     return headers;
   }
