@@ -70,6 +70,11 @@ public class JobClient {
               "must be 1 to 200 characters of letters, digits, '.', '_', ':' or '-'"));
     }
     errors.addAll(JobRequestValidator.validate(request));
+    if (request != null && request.bundle() != null) {
+      errors.add(
+          new FieldError(
+              "bundle", "is set by a bundle for its parts; start a bundle with BundleClient"));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidJobRequestException(errors);
     }
@@ -89,7 +94,7 @@ public class JobClient {
       }
       return new StartedJob(jobId, false, stageOf(existing));
     } catch (TemporalException e) {
-      throw TemporalErrors.translate(jobId, e, () -> hasEnded(jobId));
+      throw TemporalErrors.translate(jobId, e, () -> TemporalErrors.hasEnded(client, jobId));
     }
   }
 
@@ -326,20 +331,6 @@ public class JobClient {
 
   /** Runs one Temporal call and turns its errors into this package's exceptions. */
   private <T> T call(String jobId, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (TemporalException e) {
-      throw TemporalErrors.translate(jobId, e, () -> hasEnded(jobId));
-    }
-  }
-
-  /** Returns whether a workflow with this id exists and is closed. */
-  private boolean hasEnded(String jobId) {
-    try {
-      return describe(jobId).getStatus()
-          != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (TemporalException notFound) {
-      return false;
-    }
+    return TemporalErrors.call(client, jobId, action);
   }
 }

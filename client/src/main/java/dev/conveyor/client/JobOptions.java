@@ -65,23 +65,35 @@ final class JobOptions {
   }
 
   /**
-   * Fields added to requests after fingerprints were first taken, newest first, at the values a
-   * request that does not use them holds: the priority at NORMAL, then the CODE fields both null.
+   * Fields added to requests after fingerprints were first taken, at the values a request that does
+   * not use them holds: the routing profile, the bundle context and the priority unset (or at their
+   * defaults), and the CODE fields both null.
    */
   private static final List<String> LATER_FIELDS_UNUSED =
-      List.of(", priority=NORMAL]", ", language=null, jsonSchema=null]");
+      List.of(
+          ", profile=null]",
+          ", profile=default]",
+          ", bundle=null]",
+          ", priority=null]",
+          ", priority=NORMAL]",
+          ", language=null, jsonSchema=null]");
 
   /**
    * Returns the text a fingerprint is taken of: the request's fields, without the fields added
-   * later while they hold their unused values, so a request that uses none of them keeps the
-   * fingerprint it had before they existed (a job started then, sent again with its key, is still
-   * the same request).
+   * later while they hold their unused values (stripped from the end for as long as one of them
+   * ends it), so a request that uses none of them keeps the fingerprint it had before they existed
+   * (a job started then, sent again with its key, is still the same request).
    */
   private static String fingerprinted(JobRequest request) {
     String text = request.toString();
-    for (String unused : LATER_FIELDS_UNUSED) {
-      if (text.endsWith(unused)) {
-        text = text.substring(0, text.length() - unused.length()) + "]";
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (String unused : LATER_FIELDS_UNUSED) {
+        if (text.endsWith(unused)) {
+          text = text.substring(0, text.length() - unused.length()) + "]";
+          stripped = true;
+        }
       }
     }
     return text;

@@ -3,14 +3,17 @@ package dev.conveyor.client;
 import dev.conveyor.workflow.DecisionRejection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-/** The one place where Temporal's exceptions become the job client's. */
+/** The one place where Temporal's exceptions become the job and bundle clients'. */
 final class TemporalErrors {
 
   private TemporalErrors() {}
@@ -43,6 +46,28 @@ final class TemporalErrors {
     }
     return new JobClientException(
         "Temporal call for job " + jobId + " failed: " + rootMessage(e), e);
+  }
+
+  /**
+   * Runs one Temporal call about a workflow (a job or a bundle) and turns its errors into this
+   * package's exceptions.
+   */
+  static <T> T call(WorkflowClient client, String workflowId, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (TemporalException e) {
+      throw translate(workflowId, e, () -> hasEnded(client, workflowId));
+    }
+  }
+
+  /** Returns whether a workflow with this id exists and is closed. */
+  static boolean hasEnded(WorkflowClient client, String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).describe().getStatus()
+          != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (TemporalException notFound) {
+      return false;
+    }
   }
 
   private static Status.Code grpcCode(Throwable e) {

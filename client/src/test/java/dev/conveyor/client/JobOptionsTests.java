@@ -66,6 +66,23 @@ class JobOptionsTests {
   }
 
   @Test
+  void should_keep_the_fingerprint_a_code_request_had_before_bundles() throws Exception {
+    JobRequest code = JobRequest.builder("a page", OutputKind.CODE).language("html").build();
+    String before =
+        "JobRequest[requirements=a page, outputKind=CODE, qaCriteria=[], maxQaAttempts=3,"
+            + " maxRevisions=2, approvalPolicy=ALWAYS, scoreThreshold=0.8, approvalTimeout=PT72H,"
+            + " onExpiry=EXPIRE, budgetUsd=null, submitter=null, tags=[], budgetPolicy=null,"
+            + " language=html, jsonSchema=null]";
+
+    assertThat(JobOptions.fingerprint(code))
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(before.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void should_keep_the_fingerprint_a_text_request_had_before_code_outputs() throws Exception {
     JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
     String before =

@@ -4,6 +4,7 @@ import com.uber.m3.tally.Scope;
 import com.uber.m3.util.Duration;
 import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.BudgetPolicy;
+import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.Stage;
 import dev.conveyor.workflow.model.Step;
 import io.temporal.workflow.Workflow;
@@ -26,7 +27,11 @@ import java.util.Map;
  *   <li>{@value #APPROVAL_WAIT} ({@code conveyor_approval_wait_seconds}), tags {@code reason},
  *       {@code outcome} = decided or expired;
  *   <li>{@value #BUDGET_INTERVENTIONS} ({@code conveyor_budget_interventions_total}), tags {@code
- *       step}, {@code action} = SWITCH, ASK_HUMAN or STOP.
+ *       step}, {@code action} = SWITCH, ASK_HUMAN or STOP;
+ *   <li>{@value #BUNDLES_FINISHED} ({@code conveyor_bundles_finished_total}): bundles, tag {@code
+ *       state} (each part counts as a job too, DELIVERED when it passed QA);
+ *   <li>{@value #CROSS_PART_CHECKS} ({@code conveyor_cross_part_checks_total}): a bundle's verdicts
+ *       on its parts, tag {@code outcome} = passed or failed.
  * </ul>
  */
 final class JobMetrics {
@@ -37,6 +42,8 @@ final class JobMetrics {
   static final String QA_RETRIES = "conveyor_qa_retries";
   static final String APPROVAL_WAIT = "conveyor_approval_wait";
   static final String BUDGET_INTERVENTIONS = "conveyor_budget_interventions";
+  static final String BUNDLES_FINISHED = "conveyor_bundles_finished";
+  static final String CROSS_PART_CHECKS = "conveyor_cross_part_checks";
 
   private JobMetrics() {}
 
@@ -68,6 +75,14 @@ final class JobMetrics {
     scope(Map.of("step", step.name(), "action", action.name()))
         .counter(BUDGET_INTERVENTIONS)
         .inc(1);
+  }
+
+  static void bundleFinished(BundleStage state) {
+    scope(Map.of("state", state.name())).counter(BUNDLES_FINISHED).inc(1);
+  }
+
+  static void crossPartCheck(boolean passed) {
+    scope(Map.of("outcome", passed ? "passed" : "failed")).counter(CROSS_PART_CHECKS).inc(1);
   }
 
   private static Scope scope(Map<String, String> tags) {

@@ -8,6 +8,8 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
+import dev.conveyor.workflow.model.BundleDecision;
+import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.Stage;
@@ -98,6 +100,27 @@ class JobMetricsTests {
     assertThat(result.budgetInterventions()).hasSize(2);
     assertThat(count("conveyor_budget_interventions", "action", "SWITCH")).isEqualTo(2);
     assertThat(count("conveyor_jobs_finished", "state", "APPROVED")).isEqualTo(1);
+  }
+
+  @Test
+  void should_count_a_bundle_its_cross_part_verdicts_and_its_parts_once() throws Exception {
+    // given the cross-part check sends the HTML back once
+    harness.start(
+        new ScriptedActivities().checkBundleWith(Bundles.landingFailsFirstCheck("no headline")));
+    BundleWorkflow bundle = harness.submitBundle("bundle-metrics", Bundles.landingPage());
+    harness.awaitBundle(
+        bundle, s -> s.stage() == BundleStage.AWAITING_APPROVAL, "AWAITING_APPROVAL");
+
+    // when
+    bundle.decide(BundleDecision.approve("rita", null));
+    harness.result(bundle);
+    scope.close();
+
+    // then
+    assertThat(count("conveyor_bundles_finished", "state", "APPROVED")).isEqualTo(1);
+    assertThat(count("conveyor_cross_part_checks", "outcome", "failed")).isEqualTo(1);
+    assertThat(count("conveyor_cross_part_checks", "outcome", "passed")).isEqualTo(1);
+    assertThat(count("conveyor_jobs_finished", "state", "DELIVERED")).isEqualTo(4);
   }
 
   private double count(String name, String tag, String value) {

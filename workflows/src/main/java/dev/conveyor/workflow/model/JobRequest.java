@@ -28,6 +28,9 @@ import java.util.List;
  *     text, at most {@value #MAX_JSON_SCHEMA} characters; null for none
  * @param priority how soon the job's model calls run when workers are busy: HIGH, NORMAL or BULK
  *     (default NORMAL); a revision a reviewer asked for runs first whatever it is
+ * @param bundle set by a bundle for each of its parts: the job then takes the outputs of the parts
+ *     it uses and the bundle's feedback, and ends after QA instead of waiting for its own human
+ *     decision; null for a job of its own, which behaves exactly as before bundles existed
  */
 public record JobRequest(
     String requirements,
@@ -45,7 +48,8 @@ public record JobRequest(
     BudgetPolicy budgetPolicy,
     String language,
     String jsonSchema,
-    JobPriority priority) {
+    JobPriority priority,
+    BundleContext bundle) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int MAX_JSON_SCHEMA = 20_000;
@@ -85,10 +89,14 @@ public record JobRequest(
         budgetPolicy,
         null,
         null,
+        null,
         null);
   }
 
-  /** Creates a request with the fields a job had before its priority, which is then NORMAL. */
+  /**
+   * Creates a request of a job of its own with the fields a job had before its priority, which is
+   * then NORMAL.
+   */
   public JobRequest(
       String requirements,
       OutputKind outputKind,
@@ -121,6 +129,7 @@ public record JobRequest(
         budgetPolicy,
         language,
         jsonSchema,
+        null,
         null);
   }
 
@@ -152,7 +161,8 @@ public record JobRequest(
         budgetPolicy,
         language,
         jsonSchema,
-        priority == null ? JobPriority.NORMAL : priority);
+        priority == null ? JobPriority.NORMAL : priority,
+        bundle);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -178,7 +188,8 @@ public record JobRequest(
         .budgetPolicy(budgetPolicy)
         .language(language)
         .jsonSchema(jsonSchema)
-        .priority(priority);
+        .priority(priority)
+        .bundle(bundle);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -199,6 +210,7 @@ public record JobRequest(
     private String language;
     private String jsonSchema;
     private JobPriority priority;
+    private BundleContext bundle;
 
     private Builder() {}
 
@@ -282,6 +294,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder bundle(BundleContext value) {
+      bundle = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -299,7 +316,8 @@ public record JobRequest(
           budgetPolicy,
           language,
           jsonSchema,
-          priority);
+          priority,
+          bundle);
     }
   }
 }
