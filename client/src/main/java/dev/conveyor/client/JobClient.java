@@ -70,6 +70,11 @@ public class JobClient {
               "must be 1 to 200 characters of letters, digits, '.', '_', ':' or '-'"));
     }
     errors.addAll(JobRequestValidator.validate(request));
+    if (request != null && request.bundle() != null) {
+      errors.add(
+          new FieldError(
+              "bundle", "is set by a bundle for its parts; start a bundle with BundleClient"));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidJobRequestException(errors);
     }

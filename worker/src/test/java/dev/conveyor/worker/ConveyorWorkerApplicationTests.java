@@ -9,10 +9,16 @@ import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.TimelineEvent;
 import dev.conveyor.worker.store.EmbeddedPostgresServer;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
+import dev.conveyor.workflow.BundleWorkflow;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.activity.JobEventType;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.BundleDecision;
+import dev.conveyor.workflow.model.BundlePart;
+import dev.conveyor.workflow.model.BundleRequest;
+import dev.conveyor.workflow.model.BundleStage;
+import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.JobRequest;
@@ -39,6 +45,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -209,6 +216,50 @@ class ConveyorWorkerApplicationTests {
             .isInstanceOf(IOException.class);
       }
     }
+  }
+
+  @Test
+  void bundle_of_a_headline_a_hero_and_the_html_using_both_is_made_offline_and_approved()
+      throws Exception {
+    BundleRequest request =
+        BundleRequest.of(
+            List.of(
+                BundlePart.of(
+                    "headline",
+                    List.of(),
+                    JobRequest.builder("A headline for a steel water bottle", OutputKind.TEXT)
+                        .build()),
+                BundlePart.of(
+                    "hero",
+                    List.of(),
+                    JobRequest.builder("A steel water bottle on a rock", OutputKind.IMAGE).build()),
+                BundlePart.of(
+                    "landing",
+                    List.of("headline", "hero"),
+                    JobRequest.builder(
+                            "A landing section with the headline and the hero", OutputKind.CODE)
+                        .language("html")
+                        .build())));
+    BundleWorkflow bundle =
+        client.newWorkflowStub(
+            BundleWorkflow.class, options("worker-test-bundle-" + UUID.randomUUID()));
+    WorkflowClient.start(bundle::run, request);
+
+    BundleStatus awaiting =
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(200))
+            .until(bundle::status, status -> status.stage() == BundleStage.AWAITING_APPROVAL);
+    assertThat(awaiting.reason()).isEqualTo("every part passed QA and the cross-part check");
+    assertThat(awaiting.part("landing").consistency().passed()).isTrue();
+    String headline = Files.readString(stored(awaiting.part("headline").output())).strip();
+    String html = Files.readString(stored(awaiting.part("landing").output()));
+    assertThat(html).contains("src=\"hero.png\"");
+    assertThat(Jsoup.parse(html).text().replaceAll("\\s+", " "))
+        .contains(headline.replaceAll("\\s+", " "));
+
+    BundleStatus approved = bundle.decide(BundleDecision.approve("rita", null));
+    assertThat(approved.stage()).isEqualTo(BundleStage.APPROVED);
   }
 
   private static List<InetAddress> nonLoopbackAddresses() throws SocketException {

@@ -9,6 +9,7 @@ import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BundleContext;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.ExpiryAction;
@@ -96,13 +97,22 @@ public class JobWorkflowImpl implements JobWorkflow {
             : BudgetGuard.spendingOnly(request));
     enter(Stage.PROMPT);
     job.requirements(artifacts.storeText(request.requirements()));
+    // A bundle's part is newer than every recorded history: its branches need no version marker.
+    BundleContext bundled = request.bundle();
     if (request.outputKind() == OutputKind.CODE) {
       // CODE is newer than every recorded history, so this branch needs no version marker.
       String schema = request.jsonSchema();
       ArtifactRef schemaRef = schema == null ? null : artifacts.storeText(schema);
-      job.codeSpec(new CodeSpec(request.codeLanguage(), schemaRef, List.of(), List.of()));
+      job.codeSpec(
+          bundled == null
+              ? new CodeSpec(request.codeLanguage(), schemaRef, List.of(), List.of())
+              : new CodeSpec(
+                  request.codeLanguage(), schemaRef, bundled.texts(), bundled.imageSources()));
     }
-    Round round = runRound(null);
+    Round round = runRound(bundled == null ? null : bundled.feedback());
+    if (bundled != null) {
+      return deliver(round, bundled);
+    }
     ApprovalReason needsHuman;
     if (round.stoppedEarly()) {
       if (request.approvalPolicy() == ApprovalPolicy.NEVER) {
@@ -192,6 +202,23 @@ public class JobWorkflowImpl implements JobWorkflow {
     job.stopAwaiting();
     JobMetrics.approvalWait(why, decided, awaited.since(), job.now());
     return decided ? desk.taken() : null;
+  }
+
+  /**
+   * Ends a part of a bundle after QA instead of waiting for a decision of its own: DELIVERED when
+   * QA passed, FAILED otherwise. The bundle checks the parts together and takes the decision.
+   */
+  private JobResult deliver(Round round, BundleContext bundled) {
+    if (round.stoppedEarly()) {
+      return fail(Stage.FAILED, round.stopped());
+    }
+    QaVerdict verdict = round.last().verdict();
+    if (!verdict.passed()) {
+      return fail(Stage.FAILED, JobTexts.qaNeverPassed(job.request().maxQaAttempts(), verdict));
+    }
+    String why =
+        "QA passed (score " + verdict.score() + "); bundle " + bundled.bundleId() + " decides";
+    return finish(Stage.DELIVERED, why, null, ApprovalState.NONE);
   }
 
   /** Ends a job the policy decides alone: approved when QA passed, failed otherwise. */

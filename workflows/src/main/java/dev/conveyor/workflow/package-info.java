@@ -1,6 +1,7 @@
 /**
  * The job workflow: its interface ({@link dev.conveyor.workflow.JobWorkflow}) and implementation,
- * and the pieces the implementation is made of, each named for its concern.
+ * and the pieces the implementation is made of, each named for its concern; and the bundle workflow
+ * ({@link dev.conveyor.workflow.BundleWorkflow}), whose parts are child jobs.
  *
  * <ul>
  *   <li>{@link dev.conveyor.workflow.JobWorkflowImpl}: the pipeline, read top to bottom.
@@ -14,10 +15,14 @@
  *       {@link dev.conveyor.workflow.JobProjection}, {@link dev.conveyor.workflow.JobMetrics}: what
  *       each stage change tells the Temporal UI, the job store and the metrics.
  *   <li>{@link dev.conveyor.workflow.JobVersions}: every {@code Workflow.getVersion} change id.
+ *   <li>{@link dev.conveyor.workflow.BundleWorkflowImpl}: a bundle read top to bottom; {@link
+ *       dev.conveyor.workflow.BundleState} its state, {@link dev.conveyor.workflow.BundleParts} the
+ *       child jobs of its parts, {@link dev.conveyor.workflow.BundleVisibility} its Temporal UI
+ *       details.
  * </ul>
  *
- * <p>The state, the desk, the ledger, the budget guard and the approval rules make no Temporal call
- * and are tested without Temporal; the rest may call the Temporal workflow API. Nothing here may do
- * I/O, read the system clock or start threads: those belong to activities.
+ * <p>The state, the bundle's state, the desk, the ledger, the budget guard and the approval rules
+ * make no Temporal call and are tested without Temporal; the rest may call the Temporal workflow
+ * API. Nothing here may do I/O, read the system clock or start threads: those belong to activities.
  */
 package dev.conveyor.workflow;

@@ -48,7 +48,8 @@ public final class QaJudge {
    * @param site the QA step, tier, revision and attempt
    * @param checks the deterministic checks
    * @param judgeRequest what a model judge is asked, given the response format its provider takes
-   * @param holdBackFeedback the feedback of an attempt the offline QA holds back
+   * @param holdBackFeedback the feedback of an attempt the offline QA holds back; null for a check
+   *     that is no attempt of a revision, which the offline QA never holds back
    */
   public QaResult judge(
       CallSite site,
@@ -80,7 +81,7 @@ public final class QaJudge {
             turn -> {
               if (turn.route().isOffline()) {
                 QaVerdict verdict =
-                    site.attempt() <= offline.qaFailFirst()
+                    holdBackFeedback != null && site.attempt() <= offline.qaFailFirst()
                         ? holdBack(checked, site, holdBackFeedback)
                         : checked;
                 ModelCall call =

@@ -6,6 +6,7 @@ import dev.conveyor.starter.security.ApiKeys;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
+import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.ExpiryAction;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
@@ -60,6 +61,9 @@ public final class ConveyorCli {
       usage: conveyor <command> [options]
 
       commands:
+        submit    --bundle FILE
+                  starts a bundle from the JSON request in FILE ({"parts": [...]}) and prints
+                  its id; status, approve, reject, output and cancel take a bundle id too
         submit    --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE|CODE
                   [--language html|json|sql|java] [--json-schema FILE]
                   [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
@@ -75,10 +79,14 @@ public final class ConveyorCli {
                   approves the output awaiting a decision and prints the job's stage
         reject    JOB_ID --comment C [--regenerate]
                   rejects it; with --regenerate the comment feeds a new revision
+        reject    BUNDLE_ID --comment C [--part NAME]...
+                  sends the named parts (and the parts using them) back with the comment;
+                  without --part, rejects the bundle for good
         cancel    JOB_ID
                   asks a running job to stop; it ends CANCELLED
         output    JOB_ID --to FILE
-                  downloads the job's newest output into FILE
+                  downloads the job's newest output into FILE; for a bundle, the zip of every
+                  part with its manifest
         list      [--inbox]
                   [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED|LOST]
                   [--stage STAGE] [--tag T] [--submitter NAME] [--created-from INSTANT]
@@ -133,7 +141,8 @@ public final class ConveyorCli {
               Map.entry("budget", Kind.VALUE),
               Map.entry("budget-policy", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
-              Map.entry("key", Kind.VALUE)),
+              Map.entry("key", Kind.VALUE),
+              Map.entry("bundle", Kind.VALUE)),
           "status",
           Map.of("url", Kind.VALUE),
           "approve",
@@ -142,7 +151,8 @@ public final class ConveyorCli {
           Map.of(
               "url", Kind.VALUE,
               "comment", Kind.VALUE,
-              "regenerate", Kind.FLAG),
+              "regenerate", Kind.FLAG,
+              "part", Kind.REPEATED),
           "watch",
           Map.of("url", Kind.VALUE, "until-decision", Kind.FLAG),
           "output",
@@ -212,6 +222,13 @@ public final class ConveyorCli {
           CliArgs.parse(command, Arrays.asList(args).subList(1, args.length), OPTIONS.get(command));
       ConveyorHttp api =
           new ConveyorHttp(baseUrl(parsed), env.getOrDefault("CONVEYOR_API_KEY", DEFAULT_API_KEY));
+      BundleCommands bundles = new BundleCommands(api, out);
+      if (command.equals("submit") && parsed.value("bundle") != null) {
+        return submitBundle(bundles, parsed);
+      }
+      if (BUNDLE_COMMANDS.contains(command) && BundleCommands.isBundle(parsed.single("a job id"))) {
+        return bundle(bundles, command, parsed);
+      }
       return switch (command) {
         case "submit" -> submit(api, parsed);
         case "status" -> status(api, parsed);
@@ -230,6 +247,35 @@ public final class ConveyorCli {
       err.println("conveyor: " + e.getMessage());
       return e.exitCode();
     }
+  }
+
+  /** The commands that take a bundle id as well as a job id. */
+  private static final List<String> BUNDLE_COMMANDS =
+      List.of("status", "approve", "reject", "output", "cancel");
+
+  private static int submitBundle(BundleCommands bundles, CliArgs args) throws CliException {
+    args.noPositional();
+    for (String option : List.of("requirements", "requirements-file", "kind", "key")) {
+      if (args.value(option) != null) {
+        throw CliException.usage(
+            "--bundle takes the whole request from its file; leave out --" + option);
+      }
+    }
+    return bundles.submit(args.value("bundle"));
+  }
+
+  private static int bundle(BundleCommands bundles, String command, CliArgs args)
+      throws CliException {
+    String id = args.single("a bundle id");
+    return switch (command) {
+      case "status" -> bundles.status(id);
+      case "approve" ->
+          bundles.decide(id, DecisionAction.APPROVE, args.value("comment"), List.of());
+      case "reject" ->
+          bundles.decide(id, DecisionAction.REJECT, args.required("comment"), args.values("part"));
+      case "output" -> bundles.output(id, Path.of(args.required("to")));
+      default -> bundles.cancel(id);
+    };
   }
 
   private int submit(ConveyorHttp api, CliArgs args) throws CliException {

@@ -1,8 +1,11 @@
 package dev.conveyor.starter.cli;
 
+import dev.conveyor.client.StartedBundle;
 import dev.conveyor.client.StartedJob;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.TimelineEvent;
+import dev.conveyor.workflow.model.BundleDecision;
+import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobStatus;
@@ -132,9 +135,49 @@ final class ConveyorHttp {
   }
 
   Download output(String jobId) throws CliException {
-    HttpResponse<byte[]> response = send(builder(job(jobId) + "/output").GET().build());
+    return download(job(jobId) + "/output");
+  }
+
+  /** Starts a bundle from its request as JSON text, sent as it is. */
+  StartedBundle submitBundle(String requestJson) throws CliException {
+    HttpRequest post =
+        builder("/api/bundles")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(requestJson))
+            .build();
+    return read(send(post), StartedBundle.class);
+  }
+
+  BundleStatus bundleStatus(String bundleId) throws CliException {
+    return read(send(builder(bundle(bundleId)).GET().build()), BundleStatus.class);
+  }
+
+  BundleStatus decideBundle(String bundleId, BundleDecision decision) throws CliException {
+    HttpRequest post =
+        builder(bundle(bundleId) + "/decide")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(decision)))
+            .build();
+    return read(send(post), BundleStatus.class);
+  }
+
+  void cancelBundle(String bundleId) throws CliException {
+    send(builder(bundle(bundleId) + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** Downloads the zip of every part of a bundle. */
+  Download bundleOutput(String bundleId) throws CliException {
+    return download(bundle(bundleId) + "/output");
+  }
+
+  private Download download(String path) throws CliException {
+    HttpResponse<byte[]> response = send(builder(path).GET().build());
     String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
     return new Download(type, response.body());
+  }
+
+  private static String bundle(String bundleId) {
+    return "/api/bundles/" + encode(bundleId);
   }
 
   private HttpRequest.Builder builder(String path) {

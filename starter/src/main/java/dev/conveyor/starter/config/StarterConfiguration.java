@@ -1,10 +1,14 @@
 package dev.conveyor.starter.config;
 
 import dev.conveyor.artifacts.S3ArtifactBucket;
+import dev.conveyor.client.BundleClient;
 import dev.conveyor.client.JobClient;
 import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.artifact.FolderArtifactReader;
 import dev.conveyor.starter.artifact.S3ArtifactReader;
+import dev.conveyor.starter.bundles.BundleFiles;
+import dev.conveyor.starter.bundles.BundlePreview;
+import dev.conveyor.starter.review.BundleReviews;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.starter.security.ConveyorSecurityProperties;
 import dev.conveyor.store.JobQueries;
@@ -20,6 +24,29 @@ class StarterConfiguration {
   @Bean
   JobClient jobClient(WorkflowClient workflowClient, ConveyorTemporalProperties temporal) {
     return new JobClient(workflowClient, temporal.taskQueue());
+  }
+
+  @Bean
+  BundleClient bundleClient(WorkflowClient workflowClient, ConveyorTemporalProperties temporal) {
+    return new BundleClient(workflowClient, temporal.taskQueue());
+  }
+
+  /** Reviewers' decisions on bundles; a bundle's status tells who submitted it. */
+  @Bean
+  BundleReviews bundleReviews(BundleClient bundles, ConveyorSecurityProperties security) {
+    return new BundleReviews(bundles, security.allowSelfApproval());
+  }
+
+  /** A bundle's parts as files and as a zip, read where the workers write them. */
+  @Bean
+  BundleFiles bundleFiles(BundleClient bundles, ArtifactReader artifacts) {
+    return new BundleFiles(bundles, artifacts);
+  }
+
+  /** The assembled HTML of a bundle's part, with its images inlined, for the console's frame. */
+  @Bean
+  BundlePreview bundlePreview(BundleClient bundles, ArtifactReader artifacts) {
+    return new BundlePreview(bundles, artifacts);
   }
 
   /**

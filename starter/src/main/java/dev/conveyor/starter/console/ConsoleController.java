@@ -50,7 +50,7 @@ class ConsoleController {
   /** Text artifacts larger than this are not shown inline. */
   private static final long MAX_INLINE_TEXT = 200_000;
 
-  private static final Set<String> DECIDERS =
+  static final Set<String> DECIDERS =
       Set.of(Role.REVIEWER.authority().getAuthority(), Role.ADMIN.authority().getAuthority());
 
   private static final Set<String> SUBMITTERS =
@@ -266,7 +266,7 @@ class ConsoleController {
     }
   }
 
-  private static boolean hasRole(Authentication principal, Set<String> roles) {
+  static boolean hasRole(Authentication principal, Set<String> roles) {
     return principal != null
         && principal.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)

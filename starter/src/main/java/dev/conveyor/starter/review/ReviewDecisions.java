@@ -78,7 +78,7 @@ public class ReviewDecisions {
     }
   }
 
-  private static boolean isAdmin(Authentication principal) {
+  static boolean isAdmin(Authentication principal) {
     String admin = Role.ADMIN.authority().getAuthority();
     return principal.getAuthorities().stream().anyMatch(a -> admin.equals(a.getAuthority()));
   }

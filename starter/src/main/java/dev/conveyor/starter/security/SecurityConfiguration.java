@@ -48,11 +48,16 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.POST, "/api/jobs", "/api/jobs/*/resubmit")
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/jobs", "/api/jobs/*/resubmit", "/api/bundles")
                     .hasAnyRole(SUBMITTER, ADMIN)
-                    .requestMatchers(HttpMethod.POST, "/api/jobs/*/approve", "/api/jobs/*/reject")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/jobs/*/approve",
+                        "/api/jobs/*/reject",
+                        "/api/bundles/*/decide")
                     .hasAnyRole(REVIEWER, ADMIN)
-                    .requestMatchers(HttpMethod.POST, "/api/jobs/*/cancel")
+                    .requestMatchers(HttpMethod.POST, "/api/jobs/*/cancel", "/api/bundles/*/cancel")
                     .hasRole(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .hasAnyRole(SUBMITTER, REVIEWER, ADMIN)
@@ -77,7 +82,8 @@ class SecurityConfiguration {
                         "/favicon.ico",
                         "/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/console/jobs/*/decision")
+                    .requestMatchers(
+                        HttpMethod.POST, "/console/jobs/*/decision", "/console/bundles/*/decision")
                     .hasAnyRole(REVIEWER, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/console/jobs/*/resubmit")
                     .hasAnyRole(SUBMITTER, ADMIN)

@@ -243,6 +243,75 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_submit_a_bundle_from_a_file_send_a_part_back_approve_and_download_the_zip()
+      throws IOException {
+    Path request =
+        Files.writeString(
+            work.resolve("bundle.json"),
+            """
+            {"parts": [
+              {"name": "headline", "outputKind": "TEXT", "requirements": "A headline"},
+              {"name": "hero", "outputKind": "IMAGE", "requirements": "A bottle on a rock"},
+              {"name": "landing", "outputKind": "CODE", "language": "html",
+               "requirements": "A landing section", "uses": ["headline", "hero"]}
+            ]}
+            """);
+
+    Run submit = cli("submit", "--bundle", request.toString());
+    String bundleId = submit.out().get(0);
+    awaitBundleDecision(bundleId, 0);
+    Run status = cli("status", bundleId);
+    Run reject = cli("reject", bundleId, "--part", "hero", "--comment", "bluer sky");
+    awaitBundleDecision(bundleId, 1);
+    Run approve = cli("approve", bundleId);
+    Path zip = work.resolve("bundle.zip");
+    Run output = cli("output", bundleId, "--to", zip.toString());
+
+    assertThat(submit.exitCode()).isZero();
+    assertThat(bundleId).startsWith("bundle-");
+    assertThat(status.out().get(0)).startsWith(bundleId + " AWAITING_APPROVAL · revision 0");
+    assertThat(status.out().subList(1, 4))
+        .satisfiesExactly(
+            line -> assertThat(line).startsWith("  headline TEXT PASSED · run 1 · QA passed"),
+            line -> assertThat(line).startsWith("  hero IMAGE PASSED · run 1").contains("hero.png"),
+            line -> assertThat(line).startsWith("  landing CODE html PASSED · run 1"));
+    assertThat(reject.out()).containsExactly(bundleId + " RUNNING (revision 1)");
+    assertThat(approve.out()).containsExactly(bundleId + " APPROVED (revision 1)");
+    assertThat(output.exitCode()).isZero();
+    assertThat(output.out().get(0)).contains("(application/zip)").endsWith(" to " + zip);
+    assertThat(Files.size(zip)).isPositive();
+  }
+
+  @Test
+  void should_exit_2_with_one_line_for_an_invalid_bundle() throws IOException {
+    Path request =
+        Files.writeString(
+            work.resolve("invalid.json"),
+            "{\"parts\": [{\"name\": \"landing\", \"outputKind\": \"CODE\","
+                + " \"language\": \"html\", \"requirements\": \"x\", \"uses\": [\"hero\"]}]}");
+
+    Run invalid = cli("submit", "--bundle", request.toString());
+    Run mixed = cli("submit", "--bundle", request.toString(), "--kind", "TEXT");
+
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.err())
+        .singleElement()
+        .asString()
+        .startsWith("conveyor: invalid job request: parts[0].uses[0] is \"hero\"");
+    assertThat(mixed.exitCode()).isEqualTo(2);
+    assertThat(mixed.err())
+        .containsExactly(
+            "conveyor: --bundle takes the whole request from its file; leave out --kind");
+  }
+
+  private void awaitBundleDecision(String bundleId, int revision) {
+    await()
+        .until(
+            () -> cli("status", bundleId).out().get(0),
+            line -> line.startsWith(bundleId + " AWAITING_APPROVAL · revision " + revision));
+  }
+
+  @Test
   void should_list_the_inbox_and_the_history_with_filters_and_pages() {
     String tag = "list-" + UUID.randomUUID();
     String first = submit(tag, "ALWAYS");
@@ -361,7 +430,7 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .isEqualTo(
             usage(
                 "--stage must be one of PROMPT, GENERATE, QA, AWAITING_APPROVAL, APPROVED,"
-                    + " REJECTED, FAILED, EXPIRED, CANCELLED, LOST, not 'NAPPING'"));
+                    + " REJECTED, FAILED, EXPIRED, CANCELLED, DELIVERED, LOST, not 'NAPPING'"));
     assertThat(cli("list", "--created-from", "yesterday"))
         .isEqualTo(
             usage(

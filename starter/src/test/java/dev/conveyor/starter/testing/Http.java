@@ -79,7 +79,12 @@ public final class Http {
   }
 
   public static JsonNode json(HttpResponse<String> response) {
-    return JSON.readTree(response.body());
+    return json(response.body());
+  }
+
+  /** Parses JSON text, for example a file of a downloaded zip. */
+  public static JsonNode json(String text) {
+    return JSON.readTree(text);
   }
 
   private HttpRequest.Builder request(String path) {

@@ -3,6 +3,7 @@ package dev.conveyor.starter.testing;
 import dev.conveyor.starter.config.ArtifactProperties;
 import dev.conveyor.starter.config.ConveyorTemporalProperties;
 import dev.conveyor.store.JdbcJobStoreWriter;
+import dev.conveyor.workflow.BundleWorkflowImpl;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -46,7 +47,7 @@ public class TemporalTestConfiguration {
       FileScriptedActivities activities,
       ConveyorTemporalProperties temporal) {
     Worker worker = environment.newWorker(temporal.taskQueue());
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, BundleWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     environment.start();
     return worker;

@@ -26,6 +26,9 @@ import java.util.List;
  *     otherwise
  * @param jsonSchema with CODE in {@code json}: a JSON Schema the document must be valid against, as
  *     text, at most {@value #MAX_JSON_SCHEMA} characters; null for none
+ * @param bundle set by a bundle for each of its parts: the job then takes the outputs of the parts
+ *     it uses and the bundle's feedback, and ends after QA instead of waiting for its own human
+ *     decision; null for a job of its own, which behaves exactly as before bundles existed
  */
 public record JobRequest(
     String requirements,
@@ -42,7 +45,8 @@ public record JobRequest(
     List<String> tags,
     BudgetPolicy budgetPolicy,
     String language,
-    String jsonSchema) {
+    String jsonSchema,
+    BundleContext bundle) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int MAX_JSON_SCHEMA = 20_000;
@@ -84,6 +88,42 @@ public record JobRequest(
         null);
   }
 
+  /** Creates a request of a job of its own: every field but the bundle context. */
+  public JobRequest(
+      String requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      Integer maxQaAttempts,
+      Integer maxRevisions,
+      ApprovalPolicy approvalPolicy,
+      Double scoreThreshold,
+      Duration approvalTimeout,
+      ExpiryAction onExpiry,
+      BigDecimal budgetUsd,
+      String submitter,
+      List<String> tags,
+      BudgetPolicy budgetPolicy,
+      String language,
+      String jsonSchema) {
+    this(
+        requirements,
+        outputKind,
+        qaCriteria,
+        maxQaAttempts,
+        maxRevisions,
+        approvalPolicy,
+        scoreThreshold,
+        approvalTimeout,
+        onExpiry,
+        budgetUsd,
+        submitter,
+        tags,
+        budgetPolicy,
+        language,
+        jsonSchema,
+        null);
+  }
+
   /** Returns the language of a CODE request, null for other kinds or an unknown name. */
   public CodeLanguage codeLanguage() {
     return outputKind == OutputKind.CODE ? CodeLanguage.of(language) : null;
@@ -111,7 +151,8 @@ public record JobRequest(
         tags == null ? List.of() : List.copyOf(tags),
         budgetPolicy,
         language,
-        jsonSchema);
+        jsonSchema,
+        bundle);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -136,7 +177,8 @@ public record JobRequest(
         .tags(tags)
         .budgetPolicy(budgetPolicy)
         .language(language)
-        .jsonSchema(jsonSchema);
+        .jsonSchema(jsonSchema)
+        .bundle(bundle);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -156,6 +198,7 @@ public record JobRequest(
     private BudgetPolicy budgetPolicy;
     private String language;
     private String jsonSchema;
+    private BundleContext bundle;
 
     private Builder() {}
 
@@ -234,6 +277,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder bundle(BundleContext value) {
+      bundle = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -250,7 +298,8 @@ public record JobRequest(
           tags,
           budgetPolicy,
           language,
-          jsonSchema);
+          jsonSchema,
+          bundle);
     }
   }
 }

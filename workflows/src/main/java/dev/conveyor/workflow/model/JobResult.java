@@ -20,6 +20,7 @@ import java.util.Map;
  * @param costUsd cost in all, in US dollars
  * @param usageByStep calls, tokens, images and cost of each step
  * @param budgetInterventions every time the budget changed what the job did
+ * @param verdict the QA verdict on the last output judged, null when none was
  */
 public record JobResult(
     String jobId,
@@ -33,7 +34,8 @@ public record JobResult(
     long outputTokens,
     BigDecimal costUsd,
     Map<Step, StepUsage> usageByStep,
-    List<BudgetIntervention> budgetInterventions) {
+    List<BudgetIntervention> budgetInterventions,
+    QaVerdict verdict) {
 
   public JobResult {
     usageByStep = usageByStep == null ? Map.of() : usageByStep;
@@ -72,6 +74,16 @@ public record JobResult(
         status.outputTokens(),
         status.costUsd(),
         status.usageByStep(),
-        status.budgetInterventions());
+        status.budgetInterventions(),
+        lastVerdict(status.attempts()));
+  }
+
+  private static QaVerdict lastVerdict(List<AttemptRecord> attempts) {
+    for (int i = attempts.size() - 1; i >= 0; i--) {
+      if (attempts.get(i).verdict() != null) {
+        return attempts.get(i).verdict();
+      }
+    }
+    return null;
   }
 }

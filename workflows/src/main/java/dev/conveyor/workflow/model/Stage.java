@@ -12,6 +12,12 @@ public enum Stage {
   EXPIRED,
   CANCELLED,
   /**
+   * A part of a bundle ended with an output that passed QA and handed it to its bundle, which runs
+   * the cross-part checks and takes the one human decision. Reached only by a job started with a
+   * {@link JobRequest#bundle()} context.
+   */
+  DELIVERED,
+  /**
    * The job had not ended, but Temporal no longer knows its workflow (an in-memory server was
    * restarted, or its history was removed). Recorded by the starter from the job store, never
    * reached by the workflow itself; a resubmission starts the job again.

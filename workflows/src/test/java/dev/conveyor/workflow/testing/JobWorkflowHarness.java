@@ -1,8 +1,12 @@
 package dev.conveyor.workflow.testing;
 
+import dev.conveyor.workflow.BundleWorkflow;
+import dev.conveyor.workflow.BundleWorkflowImpl;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.model.BundleRequest;
+import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
@@ -23,11 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * A time-skipping test environment running the real {@link JobWorkflowImpl} with the custom search
- * attributes it upserts. Register the activities with {@link #start(Object)}, then submit jobs and
- * drive them. Close it after each test.
+ * A time-skipping test environment running the real {@link JobWorkflowImpl} and {@link
+ * BundleWorkflowImpl} with the custom search attributes it upserts. Register the activities with
+ * {@link #start(Object)}, then submit jobs and drive them. Close it after each test.
  */
 public final class JobWorkflowHarness implements AutoCloseable {
 
@@ -53,7 +58,7 @@ public final class JobWorkflowHarness implements AutoCloseable {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, BundleWorkflowImpl.class);
   }
 
   /** Registers the activity implementations and starts the worker. */
@@ -101,6 +106,11 @@ public final class JobWorkflowHarness implements AutoCloseable {
                 .build());
   }
 
+  /** Returns a stub of a job that was started, for example by a bundle. */
+  public JobWorkflow started(String workflowId) {
+    return client().newWorkflowStub(JobWorkflow.class, workflowId);
+  }
+
   /** Waits for the job's result; time skips while it waits. */
   public JobResult result(JobWorkflow job) {
     return WorkflowStub.fromTyped(job).getResult(JobResult.class);
@@ -109,6 +119,11 @@ public final class JobWorkflowHarness implements AutoCloseable {
   /** Asks the job to cancel. */
   public void cancel(JobWorkflow job) {
     WorkflowStub.fromTyped(job).cancel();
+  }
+
+  /** Asks the bundle to cancel. */
+  public void cancel(BundleWorkflow bundle) {
+    WorkflowStub.fromTyped(bundle).cancel();
   }
 
   /** Returns the job's execution. */
@@ -146,14 +161,47 @@ public final class JobWorkflowHarness implements AutoCloseable {
    * catch up; it never lets workflow time pass, so no assertion depends on it.
    */
   public JobStatus awaitStatus(JobWorkflow job, Predicate<JobStatus> condition, String what) {
+    return poll(job::status, condition, "job never reached " + what);
+  }
+
+  /** Starts a bundle with the given workflow id and returns its stub. */
+  public BundleWorkflow submitBundle(String workflowId, BundleRequest request) {
+    BundleWorkflow bundle = bundleStub(workflowId);
+    WorkflowClient.start(bundle::run, request);
+    return bundle;
+  }
+
+  /** Returns a stub of a bundle that may or may not run yet. */
+  public BundleWorkflow bundleStub(String workflowId) {
+    return client()
+        .newWorkflowStub(
+            BundleWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TASK_QUEUE)
+                .build());
+  }
+
+  /** Waits for the bundle's result; time skips while it waits. */
+  public BundleStatus result(BundleWorkflow bundle) {
+    return WorkflowStub.fromTyped(bundle).getResult(BundleStatus.class);
+  }
+
+  /** Polls the bundle's {@code status} query until the condition holds, without skipping time. */
+  public BundleStatus awaitBundle(
+      BundleWorkflow bundle, Predicate<BundleStatus> condition, String what) {
+    return poll(bundle::status, condition, "bundle never reached " + what);
+  }
+
+  private static <T> T poll(Supplier<T> query, Predicate<T> condition, String failure) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    JobStatus status = job.status();
+    T status = query.get();
     while (!condition.test(status)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("job never reached " + what + "; last status: " + status);
+        throw new AssertionError(failure + "; last status: " + status);
       }
       pause();
-      status = job.status();
+      status = query.get();
     }
     return status;
   }

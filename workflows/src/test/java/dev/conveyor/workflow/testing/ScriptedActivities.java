@@ -3,9 +3,13 @@ package dev.conveyor.workflow.testing;
 import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.BudgetSheet;
+import dev.conveyor.workflow.activity.BundleActivities;
 import dev.conveyor.workflow.activity.CodeActivities;
 import dev.conveyor.workflow.activity.CodeGenerationRequest;
 import dev.conveyor.workflow.activity.CodeQaRequest;
+import dev.conveyor.workflow.activity.ConsistencyRequest;
+import dev.conveyor.workflow.activity.ConsistencyResult;
+import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
 import dev.conveyor.workflow.activity.GenerationActivities;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.JobStoreActivities;
@@ -50,7 +54,8 @@ public class ScriptedActivities
         QaActivities,
         CodeActivities,
         JobStoreActivities,
-        ReminderActivities {
+        ReminderActivities,
+        BundleActivities {
 
   /** The cost every scripted model call reports. */
   public static final BigDecimal CALL_COST = new BigDecimal("0.001");
@@ -88,6 +93,9 @@ public class ScriptedActivities
   private final List<JobStoreWrite> storeWrites = new CopyOnWriteArrayList<>();
   private final List<ApprovalReminder> reminders = new CopyOnWriteArrayList<>();
   private final List<ApprovalReminder> webhooks = new CopyOnWriteArrayList<>();
+  private final List<ConsistencyRequest> consistencyChecks = new CopyOnWriteArrayList<>();
+  private volatile Function<ConsistencyRequest, List<PartVerdict>> consistency =
+      request -> List.of();
   private volatile Function<QaRequest, QaVerdict> verdicts = request -> pass(0.95);
   private volatile BigDecimal defaultBudget;
   private volatile BudgetPolicy defaultPolicy = BudgetPolicy.STOP;
@@ -123,6 +131,18 @@ public class ScriptedActivities
   public ScriptedActivities judgeCodeWith(Function<CodeQaRequest, QaVerdict> script) {
     this.codeVerdicts = script;
     return this;
+  }
+
+  /** Makes the cross-part check answer with the given function (default: no verdict, passes). */
+  public ScriptedActivities checkBundleWith(
+      Function<ConsistencyRequest, List<PartVerdict>> script) {
+    this.consistency = script;
+    return this;
+  }
+
+  /** Returns every cross-part check request, in order. */
+  public List<ConsistencyRequest> consistencyChecks() {
+    return List.copyOf(consistencyChecks);
   }
 
   /** Sets the default budget and policy {@link #describeBudget()} reports (default: none, STOP). */
@@ -281,10 +301,26 @@ public class ScriptedActivities
   public StepResult generateCode(CodeGenerationRequest request) {
     invocations.add("GenerateCode");
     codeGenerations.add(request);
-    String code =
-        "<p>r" + request.revision() + "a" + request.attempt() + " feedback=" + request.feedback();
+    // Like a model that follows its brief, it embeds the images it is given.
+    StringBuilder code =
+        new StringBuilder("<p>r")
+            .append(request.revision())
+            .append("a")
+            .append(request.attempt())
+            .append(" feedback=")
+            .append(request.feedback());
+    request
+        .spec()
+        .imageSources()
+        .forEach(
+            src ->
+                code.append("<img src=\"")
+                    .append(src)
+                    .append("\" alt=\"")
+                    .append(src)
+                    .append("\">"));
     return new StepResult(
-        put(code, request.spec().language().contentType()),
+        put(code.toString(), request.spec().language().contentType()),
         call(Step.CODE_GENERATION, "coder", request.tier()));
   }
 
@@ -294,6 +330,14 @@ public class ScriptedActivities
     codeChecks.add(request);
     return new QaResult(
         codeVerdicts.apply(request), call(Step.CODE_QA, "code-judge", request.tier()));
+  }
+
+  @Override
+  public ConsistencyResult checkConsistency(ConsistencyRequest request) {
+    invocations.add("CheckBundle");
+    consistencyChecks.add(request);
+    return new ConsistencyResult(
+        consistency.apply(request), List.of(call(Step.CODE_QA, "code-judge", null)));
   }
 
   @Override

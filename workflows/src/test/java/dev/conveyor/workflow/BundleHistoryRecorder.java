@@ -1,0 +1,52 @@
+package dev.conveyor.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the histories of the {@link BundleScenarios bundle scenario}: the bundle's into {@code
+ * src/test/resources/histories/bundles}, its landing part's into {@code histories}, for {@link
+ * BundleReplayTests} and {@link JobWorkflowReplayTests}. It runs only when asked:
+ *
+ * <pre>
+ * mvn -B -pl workflows test -Dconveyor.recordHistories=true -Dtest=BundleHistoryRecorder
+ * </pre>
+ *
+ * <p>Like {@link JobHistoryRecorder}, it never overwrites a committed history.
+ */
+@EnabledIfSystemProperty(named = "conveyor.recordHistories", matches = "true")
+class BundleHistoryRecorder {
+
+  @Test
+  void should_record_the_histories_of_the_bundle_and_its_part() throws IOException {
+    // given
+    Path bundleFile =
+        JobHistoryRecorder.HISTORIES.resolve("bundles").resolve(BundleScenarios.BUNDLE_HISTORY);
+    Path partFile = JobHistoryRecorder.HISTORIES.resolve(BundleScenarios.PART_HISTORY);
+    assumeFalse(
+        Files.exists(bundleFile) || Files.exists(partFile),
+        "the bundle histories are committed already; they are kept");
+
+    // when
+    BundleScenarios.Played played = BundleScenarios.play();
+    Files.createDirectories(bundleFile.getParent());
+    Files.writeString(bundleFile, played.bundle().toJson(true) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(partFile, played.part().toJson(true) + "\n", StandardCharsets.UTF_8);
+
+    // then
+    assertThat(read(bundleFile).getEvents()).isEqualTo(played.bundle().getEvents());
+    assertThat(read(partFile).getEvents()).isEqualTo(played.part().getEvents());
+  }
+
+  private static WorkflowExecutionHistory read(Path file) throws IOException {
+    return WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+  }
+}
