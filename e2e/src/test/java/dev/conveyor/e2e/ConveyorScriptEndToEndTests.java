@@ -343,8 +343,8 @@ class ConveyorScriptEndToEndTests {
     JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
     assertThat(manifest.path("parts").findValuesAsText("name"))
         .containsExactlyInAnyOrder("headline", "hero", "landing");
-    assertThat(text(getBytes("/api/bundles/" + bundle + "/parts/landing/output")).equals(html))
-        .isTrue();
+    assertThat(text(getBytes("/api/bundles/" + bundle + "/parts/landing/output")))
+        .isEqualTo(html);
   }
 
   @Test
