@@ -3,24 +3,31 @@ package dev.conveyor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.conveyor.stack.LocalStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -49,6 +58,18 @@ class ConveyorScriptEndToEndTests {
   private static final Duration STACK = Duration.ofMinutes(6);
   private static final Duration CLI = Duration.ofMinutes(2);
   private static final Duration BROWSER = Duration.ofMinutes(2);
+  private static final String BUNDLE =
+      """
+      {"parts": [
+        {"name": "headline", "outputKind": "TEXT",
+         "requirements": "A short headline for a steel water bottle that keeps drinks cold"},
+        {"name": "hero", "outputKind": "IMAGE",
+         "requirements": "A steel water bottle on a rock by a mountain lake"},
+        {"name": "landing", "outputKind": "CODE", "language": "html",
+         "requirements": "A landing section with the headline, a short pitch and the hero image",
+         "uses": ["headline", "hero"]}
+      ]}
+      """;
   private static final String REQUIREMENTS =
       "A two-line note for a bakery's customers about new opening hours on Sundays";
 
@@ -58,8 +79,10 @@ class ConveyorScriptEndToEndTests {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  /** The processes the last {@code ./conveyor stop} must leave ended. */
-  private final List<Long> started = new ArrayList<>();
+  private WorkflowServiceStubs stubs;
+
+  /** The bundle of the bundle steps. */
+  private String bundle;
 
   @BeforeAll
   void up() throws Exception {
@@ -73,9 +96,27 @@ class ConveyorScriptEndToEndTests {
 
   @AfterAll
   void stopStack() throws Exception {
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
     if (script != null) {
       script.close();
     }
+  }
+
+  /** A Temporal client on the stack's server, to read histories. */
+  private WorkflowClient temporalClient() {
+    if (stubs == null) {
+      stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + script.temporalPort())
+                  // Generous deadlines: on a loaded machine the test server answers slowly.
+                  .setSystemInfoTimeout(Duration.ofMinutes(1))
+                  .setRpcTimeout(Duration.ofMinutes(1))
+                  .build());
+    }
+    return WorkflowClient.newInstance(stubs);
   }
 
   @Test
@@ -124,41 +165,28 @@ class ConveyorScriptEndToEndTests {
       done.add(awaitStage(job, "APPROVED"));
     }
 
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + script.temporalPort())
-                // Generous deadlines: on a loaded machine the test server answers slowly.
-                .setSystemInfoTimeout(Duration.ofMinutes(1))
-                .setRpcTimeout(Duration.ofMinutes(1))
-                .build());
-    try {
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
-      for (JsonNode status : done) {
-        String job = status.get("jobId").asText();
-        // Decided once, one generation and one output, prompt + generation + QA called once each.
-        assertThat(status.get("decisions")).hasSize(1);
-        assertThat(status.get("decisions").get(0).get("applied").asBoolean()).isTrue();
-        assertThat(status.get("attempts")).hasSize(1);
-        assertThat(status.get("calls")).hasSize(3);
-        HttpResponse<byte[]> output = get("/api/jobs/" + job + "/output");
-        assertThat(output.statusCode()).isEqualTo(200);
-        assertThat(output.body()).isNotEmpty();
-        List<HistoryEvent> events = client.fetchHistory(job).getEvents();
-        assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).isEqualTo(1);
-        assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
-            .isEqualTo(1);
-      }
-      // The generation the kill cut short ran again on the new worker, as a second attempt.
-      assertThat(
-              client.fetchHistory(generating).getEvents().stream()
-                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-                  .map(e -> e.getActivityTaskStartedEventAttributes().getAttempt()))
-          .contains(2);
-    } finally {
-      stubs.shutdownNow();
+    WorkflowClient client = temporalClient();
+    for (JsonNode status : done) {
+      String job = status.get("jobId").asText();
+      // Decided once, one generation and one output, prompt + generation + QA called once each.
+      assertThat(status.get("decisions")).hasSize(1);
+      assertThat(status.get("decisions").get(0).get("applied").asBoolean()).isTrue();
+      assertThat(status.get("attempts")).hasSize(1);
+      assertThat(status.get("calls")).hasSize(3);
+      HttpResponse<byte[]> output = get("/api/jobs/" + job + "/output");
+      assertThat(output.statusCode()).isEqualTo(200);
+      assertThat(output.body()).isNotEmpty();
+      List<HistoryEvent> events = client.fetchHistory(job).getEvents();
+      assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).isEqualTo(1);
+      assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+          .isEqualTo(1);
     }
-    started.addAll(List.of(temporal, secondWorker, starter, storePid()));
+    // The generation the kill cut short ran again on the new worker, as a second attempt.
+    assertThat(
+            client.fetchHistory(generating).getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+                .map(e -> e.getActivityTaskStartedEventAttributes().getAttempt()))
+        .contains(2);
   }
 
   @Test
@@ -220,10 +248,115 @@ class ConveyorScriptEndToEndTests {
 
   @Test
   @Order(3)
+  void a_bundle_outlives_a_sigkill_of_the_worker_while_its_parts_run() throws Exception {
+    Path request = dir.resolve("bundle.json");
+    Files.writeString(request, BUNDLE);
+    String out = script.succeed(CLI, "submit", "--bundle", request.toString());
+    List<String> lines = out.strip().lines().toList();
+    bundle = lines.get(lines.size() - 1).strip();
+    assertThat(bundle).startsWith("bundle-");
+
+    // The headline and the hero run together, as child jobs; kill the worker while they do.
+    awaitBundle(b -> partStates(b).contains("RUNNING"));
+    long worker = script.pid("worker");
+    ProcessHandle.of(worker).orElseThrow().destroyForcibly();
+    awaitExit(worker);
+    script.succeed(STACK, "restart", "worker");
+
+    JsonNode awaiting = awaitBundle(b -> "AWAITING_APPROVAL".equals(b.path("stage").asText()));
+    assertThat(partStates(awaiting)).containsOnly("PASSED");
+    JsonNode landing = part(awaiting, "landing");
+    assertThat(landing.path("consistency").path("passed").asBoolean()).isTrue();
+    // Every part's job ran to its end once, whatever the kill interrupted.
+    WorkflowClient client = temporalClient();
+    for (JsonNode part : awaiting.path("parts")) {
+      List<HistoryEvent> events = client.fetchHistory(part.path("jobId").asText()).getEvents();
+      assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED)).isEqualTo(1);
+      assertThat(count(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void reviewer_sees_the_bundle_side_by_side_sends_the_headline_back_and_approves_it()
+      throws Exception {
+    HeadlessChromium.assumeInstalled();
+    assertThat(bundle).as("the bundle of the previous step").isNotNull();
+    String firstHeadline = text(getBytes("/api/bundles/" + bundle + "/parts/headline/output"));
+    ChromeDriver browser = HeadlessChromium.start();
+    try {
+      ConsolePage page = new ConsolePage(browser, script.baseUrl(), BROWSER);
+      page.signIn("reviewer", "reviewer-dev");
+      browser.get(script.baseUrl() + "/console/bundles/" + bundle);
+      assertThat(page.text("stage")).isEqualTo("AWAITING_APPROVAL");
+      assertThat(browser.findElements(By.cssSelector("article.part"))).hasSize(3);
+
+      // The assembled page: a sandboxed frame that may run no script, the hero image in place.
+      WebElement frame = browser.findElement(By.id("preview-landing"));
+      assertThat(frame.getAttribute("sandbox")).isNotNull().doesNotContain("allow-scripts");
+      browser.switchTo().frame(frame);
+      page.await(
+          p ->
+              Boolean.TRUE.equals(
+                  p.script(
+                      "var i = document.querySelector('img');"
+                          + " return !!i && i.complete && i.naturalWidth > 0;")),
+          false);
+      assertThat(words((String) page.script("return document.body.textContent;")))
+          .contains(words(firstHeadline));
+      browser.switchTo().defaultContent();
+
+      // Send the headline back: it and the landing section that uses it run again.
+      browser.findElement(By.cssSelector("input[name=part][value=headline]")).click();
+      page.type("comment-headline", "Shorter, please");
+      page.click("sendback");
+      page.await(
+          p -> "AWAITING_APPROVAL".equals(p.text("stage")) && "1".equals(p.text("revision")), true);
+      page.click("approve");
+      page.await(p -> "APPROVED".equals(p.text("stage")), true);
+    } finally {
+      browser.quit();
+    }
+    JsonNode approved = LocalStack.json(getBytes("/api/bundles/" + bundle));
+    assertThat(part(approved, "headline").path("runs").asInt()).isEqualTo(2);
+    assertThat(part(approved, "landing").path("runs").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(part(approved, "hero").path("runs").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void the_approved_bundle_downloads_as_a_zip_of_every_part_with_its_manifest() throws Exception {
+    assertThat(bundle).as("the bundle of the previous steps").isNotNull();
+    JsonNode status = LocalStack.json(getBytes("/api/bundles/" + bundle));
+    if (!"APPROVED".equals(status.path("stage").asText())) {
+      // Without a browser the previous step was skipped: approve through the command line.
+      script.succeed(CLI, "approve", bundle, "--comment", "fine");
+      awaitBundle(b -> "APPROVED".equals(b.path("stage").asText()));
+    }
+    Path zip = dir.resolve("landing.zip");
+    script.succeed(CLI, "output", bundle, "--to", zip.toString());
+
+    Map<String, byte[]> files = unzip(zip);
+    assertThat(files).containsKeys("manifest.json", "headline.txt", "hero.png", "landing.html");
+    String headline = new String(files.get("headline.txt"), StandardCharsets.UTF_8);
+    String html = new String(files.get("landing.html"), StandardCharsets.UTF_8);
+    assertThat(words(html)).contains(words(headline)).contains("hero.png");
+    JsonNode manifest = new ObjectMapper().readTree(files.get("manifest.json"));
+    assertThat(manifest.path("parts").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("headline", "hero", "landing");
+    // A service that follows jobs by id reads the bundle under the jobs' paths too.
+    assertThat(text(getBytes("/api/jobs/" + bundle + "/parts/landing/output"))).isEqualTo(html);
+    assertThat(unzip(getBytes("/api/jobs/" + bundle + "/output").body()).keySet())
+        .isEqualTo(files.keySet());
+  }
+
+  @Test
+  @Order(6)
   void stop_leaves_no_process_behind() throws Exception {
-    assertThat(started).as("the processes of the first step").hasSize(4);
+    List<Long> running =
+        List.of(script.pid("temporal"), script.pid("worker"), script.pid("starter"), storePid());
     script.succeed(STACK, "stop");
-    for (long pid : started) {
+    for (long pid : running) {
       assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
           .as("process %d after ./conveyor stop", pid)
           .isIn(Optional.empty(), Optional.of(false));
@@ -237,6 +370,65 @@ class ConveyorScriptEndToEndTests {
         script.succeed(CLI, "submit", "--kind", kind, "--tag", tag, "--requirements", requirements);
     List<String> lines = output.strip().lines().toList();
     return lines.get(lines.size() - 1).strip();
+  }
+
+  private JsonNode awaitBundle(Predicate<JsonNode> condition) throws Exception {
+    Instant deadline = Instant.now().plus(STACK);
+    JsonNode last = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<byte[]> response = get("/api/bundles/" + bundle);
+      if (response.statusCode() == 200) {
+        last = LocalStack.json(response);
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "bundle " + bundle + " did not reach the expected state; last: " + last);
+  }
+
+  private static List<String> partStates(JsonNode bundle) {
+    return bundle.path("parts").findValuesAsText("state");
+  }
+
+  private static JsonNode part(JsonNode bundle, String name) {
+    for (JsonNode part : bundle.path("parts")) {
+      if (name.equals(part.path("name").asText())) {
+        return part;
+      }
+    }
+    throw new AssertionError("no part " + name + " in " + bundle);
+  }
+
+  private HttpResponse<byte[]> getBytes(String path) throws Exception {
+    HttpResponse<byte[]> response = get(path);
+    assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+    return response;
+  }
+
+  /** The text's words separated by single spaces: HTML lays out a text's line breaks as spaces. */
+  private static String words(String text) {
+    return text.strip().replaceAll("\\s+", " ");
+  }
+
+  private static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, byte[]> unzip(Path zip) throws Exception {
+    return unzip(Files.readAllBytes(zip));
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        files.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    return files;
   }
 
   private JsonNode awaitStage(String job, String stage) throws Exception {

@@ -35,6 +35,10 @@ final class JsonErrors {
     }
     String field = path(jackson);
     if (jackson instanceof UnrecognizedPropertyException) {
+      if (field.equals("parts")) {
+        // A bundle sent where a single job is expected.
+        return new FieldError(field, "is not a field of a job request: a bundle goes to POST /api/bundles");
+      }
       return new FieldError(field, "is not a known field");
     }
     if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

@@ -89,6 +89,47 @@ class BundleApiTests extends ConveyorAppTestSupport {
   }
 
   @Test
+  void should_answer_a_bundle_under_the_jobs_paths_as_under_its_own() throws IOException {
+    // given
+    String id = Http.json(http.post("/api/bundles", BUNDLE)).path("bundleId").asString();
+    awaitDecision(id);
+
+    // when
+    HttpResponse<String> status = http.get("/api/jobs/" + id);
+    HttpResponse<String> approved =
+        http.post("/api/jobs/" + id + "/decide", "{\"action\":\"APPROVE\"}");
+
+    // then
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(Http.json(status).path("bundleId").asString()).isEqualTo(id);
+    assertThat(Http.json(status).path("parts").findValuesAsString("name"))
+        .containsExactly("headline", "hero", "landing");
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(Http.json(approved).path("stage").asString()).isEqualTo("APPROVED");
+    HttpResponse<byte[]> zip = http.getBytes("/api/jobs/" + id + "/output");
+    assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+    assertThat(unzip(zip.body()).keySet())
+        .containsExactly("manifest.json", "headline.txt", "hero.png", "landing.html");
+    HttpResponse<byte[]> hero = http.getBytes("/api/jobs/" + id + "/parts/hero/output");
+    assertThat(hero.statusCode()).isEqualTo(200);
+    assertThat(hero.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(http.get("/api/jobs/bundle-unknown").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void should_point_a_bundle_sent_as_a_job_to_the_bundles_resource() {
+    // when
+    HttpResponse<String> response = http.post("/api/jobs", BUNDLE);
+
+    // then
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = Http.json(response);
+    assertThat(error.path("fields").findValuesAsString("field")).containsExactly("parts");
+    assertThat(error.path("fields").findValuesAsString("message").get(0))
+        .contains("POST /api/bundles");
+  }
+
+  @Test
   void should_send_back_only_the_chosen_part_and_the_parts_using_it() {
     // given
     String id = Http.json(http.post("/api/bundles", BUNDLE)).path("bundleId").asString();
