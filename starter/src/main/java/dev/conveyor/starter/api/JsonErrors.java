@@ -37,7 +37,8 @@ final class JsonErrors {
     if (jackson instanceof UnrecognizedPropertyException) {
       if (field.equals("parts")) {
         // A bundle sent where a single job is expected.
-        return new FieldError(field, "is not a field of a job request: a bundle goes to POST /api/bundles");
+        return new FieldError(
+            field, "is not a field of a job request: a bundle goes to POST /api/bundles");
       }
       return new FieldError(field, "is not a known field");
     }
