@@ -95,6 +95,12 @@ final class JobScenarios {
             Stage.APPROVED,
             unattended(new ScriptedActivities(), text(ApprovalPolicy.BELOW_SCORE))),
         new Scenario(
+            "profile-approved-by-policy",
+            Stage.APPROVED,
+            unattended(
+                new ScriptedActivities(),
+                text(ApprovalPolicy.NEVER).toBuilder().profile("economy").build())),
+        new Scenario(
             "rejected-regenerated-then-approved",
             Stage.APPROVED,
             (harness, id) -> {

@@ -26,6 +26,8 @@ import java.util.List;
  *     otherwise
  * @param jsonSchema with CODE in {@code json}: a JSON Schema the document must be valid against, as
  *     text, at most {@value #MAX_JSON_SCHEMA} characters; null for none
+ * @param profile the routing profile whose model chains serve the job, one of the worker's {@code
+ *     conveyor.profiles} names; null for {@value #DEFAULT_PROFILE} ({@code conveyor.models})
  */
 public record JobRequest(
     String requirements,
@@ -42,7 +44,8 @@ public record JobRequest(
     List<String> tags,
     BudgetPolicy budgetPolicy,
     String language,
-    String jsonSchema) {
+    String jsonSchema,
+    String profile) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int MAX_JSON_SCHEMA = 20_000;
@@ -50,6 +53,45 @@ public record JobRequest(
   public static final int DEFAULT_MAX_REVISIONS = 2;
   public static final double DEFAULT_SCORE_THRESHOLD = 0.8;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(72);
+
+  /** The name of the routing profile made of {@code conveyor.models}. */
+  public static final String DEFAULT_PROFILE = "default";
+
+  /** Creates a request without a routing profile: the fields a job had before profiles. */
+  public JobRequest(
+      String requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      Integer maxQaAttempts,
+      Integer maxRevisions,
+      ApprovalPolicy approvalPolicy,
+      Double scoreThreshold,
+      Duration approvalTimeout,
+      ExpiryAction onExpiry,
+      BigDecimal budgetUsd,
+      String submitter,
+      List<String> tags,
+      BudgetPolicy budgetPolicy,
+      String language,
+      String jsonSchema) {
+    this(
+        requirements,
+        outputKind,
+        qaCriteria,
+        maxQaAttempts,
+        maxRevisions,
+        approvalPolicy,
+        scoreThreshold,
+        approvalTimeout,
+        onExpiry,
+        budgetUsd,
+        submitter,
+        tags,
+        budgetPolicy,
+        language,
+        jsonSchema,
+        null);
+  }
 
   /** Creates a TEXT or IMAGE request: the fields a job had before CODE outputs. */
   public JobRequest(
@@ -81,12 +123,18 @@ public record JobRequest(
         tags,
         budgetPolicy,
         null,
+        null,
         null);
   }
 
   /** Returns the language of a CODE request, null for other kinds or an unknown name. */
   public CodeLanguage codeLanguage() {
     return outputKind == OutputKind.CODE ? CodeLanguage.of(language) : null;
+  }
+
+  /** Returns the routing profile's name: {@value #DEFAULT_PROFILE} when the request names none. */
+  public String profileOrDefault() {
+    return profile == null ? DEFAULT_PROFILE : profile;
   }
 
   /** Returns a request with every optional field at its default. */
@@ -111,7 +159,8 @@ public record JobRequest(
         tags == null ? List.of() : List.copyOf(tags),
         budgetPolicy,
         language,
-        jsonSchema);
+        jsonSchema,
+        profile);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -136,7 +185,8 @@ public record JobRequest(
         .tags(tags)
         .budgetPolicy(budgetPolicy)
         .language(language)
-        .jsonSchema(jsonSchema);
+        .jsonSchema(jsonSchema)
+        .profile(profile);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -156,6 +206,7 @@ public record JobRequest(
     private BudgetPolicy budgetPolicy;
     private String language;
     private String jsonSchema;
+    private String profile;
 
     private Builder() {}
 
@@ -234,6 +285,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder profile(String value) {
+      profile = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -250,7 +306,8 @@ public record JobRequest(
           tags,
           budgetPolicy,
           language,
-          jsonSchema);
+          jsonSchema,
+          profile);
     }
   }
 }
