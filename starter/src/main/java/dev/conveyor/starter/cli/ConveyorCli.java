@@ -66,6 +66,7 @@ public final class ConveyorCli {
                   [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
                   [--timeout PT72H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
                   [--budget-policy SWITCH|ASK_HUMAN|STOP] [--tag T]... [--key IDEMPOTENCY_KEY]
+                  [--profile NAME]
                   starts a job and prints its id
         status    JOB_ID
                   prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
@@ -133,7 +134,8 @@ public final class ConveyorCli {
               Map.entry("budget", Kind.VALUE),
               Map.entry("budget-policy", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
-              Map.entry("key", Kind.VALUE)),
+              Map.entry("key", Kind.VALUE),
+              Map.entry("profile", Kind.VALUE)),
           "status",
           Map.of("url", Kind.VALUE),
           "approve",
@@ -250,7 +252,8 @@ public final class ConveyorCli {
             args.values("tag").isEmpty() ? null : args.values("tag"),
             args.choice("budget-policy", BudgetPolicy.class),
             args.value("language"),
-            optionalFile(args, "json-schema"));
+            optionalFile(args, "json-schema"),
+            args.value("profile"));
     StartedJob job = api.submit(request, args.value("key"));
     if (!job.created()) {
       err.println("conveyor: the key names an existing job, now " + job.status());
