@@ -3,6 +3,7 @@ package dev.conveyor.workflow.testing;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.evaluation.EvaluationWorkflowImpl;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
@@ -41,7 +42,7 @@ public final class JobWorkflowHarness implements AutoCloseable {
   private final Worker worker;
   private final AtomicInteger jobs = new AtomicInteger();
 
-  /** Creates the environment and a worker for {@link JobWorkflowImpl}. */
+  /** Creates the environment and a worker for {@link JobWorkflowImpl} and evaluations. */
   public JobWorkflowHarness() {
     this(TestEnvironmentOptions.getDefaultInstance());
   }
@@ -53,7 +54,7 @@ public final class JobWorkflowHarness implements AutoCloseable {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, EvaluationWorkflowImpl.class);
   }
 
   /** Registers the activity implementations and starts the worker. */
