@@ -50,6 +50,9 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers(HttpMethod.POST, "/api/jobs", "/api/jobs/*/resubmit")
                     .hasAnyRole(SUBMITTER, ADMIN)
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/evaluations", "/api/evaluations/*/cancel")
+                    .hasAnyRole(SUBMITTER, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/jobs/*/approve", "/api/jobs/*/reject")
                     .hasAnyRole(REVIEWER, ADMIN)
                     .requestMatchers(HttpMethod.POST, "/api/jobs/*/cancel")
