@@ -1,7 +1,10 @@
 package dev.conveyor.starter.api;
 
+import dev.conveyor.starter.evaluation.Calibration;
 import dev.conveyor.starter.evaluation.Evaluations;
+import dev.conveyor.starter.evaluation.LabelledSets;
 import dev.conveyor.starter.evaluation.ReportFormat;
+import dev.conveyor.starter.evaluation.ReviewerLabels;
 import dev.conveyor.starter.evaluation.StartedEvaluation;
 import dev.conveyor.workflow.evaluation.EvaluationProgress;
 import java.io.IOException;
@@ -32,9 +35,26 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class EvaluationController {
 
   private final Evaluations evaluations;
+  private final ReviewerLabels reviewers;
 
-  EvaluationController(Evaluations evaluations) {
+  EvaluationController(Evaluations evaluations, ReviewerLabels reviewers) {
     this.evaluations = evaluations;
+    this.reviewers = reviewers;
+  }
+
+  /**
+   * Exports the outputs reviewers decided on, of jobs created since a date, as a golden set:
+   * approved is {@code pass}, rejected {@code fail}, the decision and its comment in the notes.
+   */
+  @GetMapping(value = "/export", produces = "application/jsonl")
+  String export(@RequestParam(required = false) String since) {
+    return LabelledSets.jsonl(reviewers.since(LabelledSets.since(since)));
+  }
+
+  /** Returns, for each QA score threshold, what a human would have seen and caught. */
+  @GetMapping("/calibration")
+  Calibration calibration(@RequestParam(required = false) String since) {
+    return Calibration.of(reviewers.since(LabelledSets.since(since)));
   }
 
   /** Starts an evaluation from a JSONL body: 201 with its id. */

@@ -97,6 +97,65 @@ class EvaluationApiTests extends ConveyorAppTestSupport {
     assertThat(http.get("/api/evaluations/eval-nope/report.html").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void should_export_reviewers_decisions_as_a_labelled_golden_set_and_calibrate_qa() {
+    // given two jobs a reviewer decided: one approved, one rejected with a comment
+    String approved = submitAndAwaitDecision("A blurb for a kettle.");
+    String rejected = submitAndAwaitDecision("A blurb for a toaster.");
+    assertThat(http.post("/api/jobs/" + approved + "/approve", "{}").statusCode()).isEqualTo(200);
+    assertThat(
+            http.post("/api/jobs/" + rejected + "/reject", "{\"comment\":\"too long\"}")
+                .statusCode())
+        .isEqualTo(200);
+
+    // when
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+    HttpResponse<String> export = http.get("/api/evaluations/export?since=" + today);
+    JsonNode calibration = Http.json(http.get("/api/evaluations/calibration?since=" + today));
+
+    // then the export is a golden set, labelled, that an evaluation takes back
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.body().lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("\"requirements\":\"A blurb for a kettle.\"", "\"expected\":\"pass\"")
+                    .contains(approved + " revision 0: approved by"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("\"expected\":\"fail\"")
+                    .contains(rejected + " revision 0: rejected by")
+                    .contains(": too long"));
+    assertThat(dev.conveyor.workflow.evaluation.GoldenSets.parse(export.body()))
+        .hasSizeGreaterThanOrEqualTo(2);
+    // and at the threshold 1.0 a human sees every scored output and catches every rejection
+    JsonNode all = calibration.path("thresholds").get(10);
+    assertThat(all.path("seen").asInt()).isEqualTo(calibration.path("reviewed").asInt());
+    assertThat(all.path("caught").asInt()).isEqualTo(calibration.path("rejected").asInt());
+    assertThat(calibration.path("rejected").asInt()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void should_answer_400_naming_since_when_it_is_not_a_date() {
+    HttpResponse<String> response = http.get("/api/evaluations/export?since=last-week");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).path("fields").get(0).path("field").asString())
+        .isEqualTo("since");
+  }
+
+  private String submitAndAwaitDecision(String requirements) {
+    String body = "{\"requirements\":\"" + requirements + "\",\"outputKind\":\"TEXT\"}";
+    String jobId = Http.json(http.post("/api/jobs", body)).path("jobId").asString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> Http.json(http.get("/api/jobs/" + jobId)).path("stage").asString(),
+            "AWAITING_APPROVAL"::equals);
+    return jobId;
+  }
+
   private JsonNode awaitStage(String id, String stage) {
     return await()
         .atMost(Duration.ofSeconds(60))
