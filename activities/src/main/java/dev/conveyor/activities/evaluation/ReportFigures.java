@@ -1,5 +1,6 @@
 package dev.conveyor.activities.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -26,7 +27,30 @@ final class ReportFigures {
   static final List<String> CASE_COLUMNS =
       List.of("case", "profile", "job", "state", "expected", "attempts", "scores", "cost (USD)");
 
+  /** The column heads of the latency table. */
+  static final List<String> LATENCY_COLUMNS = List.of("profile", "step", "p50", "p95", "calls");
+
   private ReportFigures() {}
+
+  /** Returns the latency table's rows: each profile's steps, in the order of the columns. */
+  static List<List<String>> latencyRows(EvaluationReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    report
+        .profiles()
+        .forEach(
+            s ->
+                s.latencyMs()
+                    .forEach(
+                        (step, p) ->
+                            rows.add(
+                                List.of(
+                                    s.profile(),
+                                    step.name(),
+                                    String.valueOf(p.p50()),
+                                    String.valueOf(p.p95()),
+                                    String.valueOf(p.calls())))));
+    return rows;
+  }
 
   /** Returns a profile's row, in the order of {@link #PROFILE_COLUMNS}. */
   static List<String> profileRow(ProfileSummary s) {

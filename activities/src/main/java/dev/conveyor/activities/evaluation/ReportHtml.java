@@ -38,24 +38,8 @@ public final class ReportHtml {
       html.append(ReportPlots.scoreHistogram(report.profiles().get(i), i));
     }
     html.append("</div>\n<h2>Latency per step (ms)</h2>\n");
-    html.append(
-        "<table><tr><th>profile</th><th>step</th><th>p50</th><th>p95</th><th>calls</th></tr>");
-    report
-        .profiles()
-        .forEach(
-            s ->
-                s.latencyMs()
-                    .forEach(
-                        (step, p) ->
-                            cells(
-                                html,
-                                List.of(
-                                    s.profile(),
-                                    step.name(),
-                                    String.valueOf(p.p50()),
-                                    String.valueOf(p.p95()),
-                                    String.valueOf(p.calls())))));
-    html.append("</table>\n<h2>Cases</h2>\n");
+    table(html, ReportFigures.LATENCY_COLUMNS, ReportFigures.latencyRows(report));
+    html.append("<h2>Cases</h2>\n");
     table(
         html,
         ReportFigures.CASE_COLUMNS,

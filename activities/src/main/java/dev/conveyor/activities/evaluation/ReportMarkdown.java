@@ -20,22 +20,7 @@ public final class ReportMarkdown {
         ReportFigures.PROFILE_COLUMNS,
         report.profiles().stream().map(ReportFigures::profileRow).toList());
     md.append("\n## Latency per step (ms)\n\n");
-    List<List<String>> latencies = new ArrayList<>();
-    report
-        .profiles()
-        .forEach(
-            s ->
-                s.latencyMs()
-                    .forEach(
-                        (step, p) ->
-                            latencies.add(
-                                List.of(
-                                    s.profile(),
-                                    step.name(),
-                                    String.valueOf(p.p50()),
-                                    String.valueOf(p.p95()),
-                                    String.valueOf(p.calls())))));
-    table(md, List.of("profile", "step", "p50", "p95", "calls"), latencies);
+    table(md, ReportFigures.LATENCY_COLUMNS, ReportFigures.latencyRows(report));
     md.append("\n## First-attempt scores\n\n");
     List<String> bins = new ArrayList<>(List.of("profile"));
     IntStream.range(0, EvaluationReports.BINS).forEach(i -> bins.add(ReportFigures.bin(i)));

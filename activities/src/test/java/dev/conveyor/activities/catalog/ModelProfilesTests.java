@@ -8,6 +8,7 @@ import dev.conveyor.activities.modelcall.ModelCalls;
 import dev.conveyor.activities.modelcall.ModelChain;
 import dev.conveyor.activities.observability.CallRecorder;
 import dev.conveyor.activities.offline.OfflineSettings;
+import dev.conveyor.activities.testing.Models;
 import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.data.message.UserMessage;
@@ -21,19 +22,7 @@ import org.junit.jupiter.api.Test;
 class ModelProfilesTests {
 
   private static final ModelSettings LOCAL_SERVER =
-      new ModelSettings(
-          "openai",
-          "llama3.1",
-          "http://127.0.0.1:9/v1",
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      Models.settings("openai", "llama3.1", "http://127.0.0.1:9/v1", null, 5, null);
 
   private final ModelCatalog catalog =
       ModelCatalog.create(

@@ -71,7 +71,7 @@ final class EvaluationCommand {
     while (progress.path("stage").asString().equals("RUNNING")
         || progress.path("stage").asString().equals("REPORTING")) {
       err.print("\r" + bar(progress));
-      sleep();
+      JobWatcher.pause(pollInterval);
       progress = api.evaluation(id);
     }
     err.println("\r" + bar(progress));
@@ -169,15 +169,6 @@ final class EvaluationCommand {
       return Files.write(file, content);
     } catch (IOException e) {
       throw new CliException(CliException.FAILURE, "cannot write " + file + ": " + e.getMessage());
-    }
-  }
-
-  private void sleep() throws CliException {
-    try {
-      Thread.sleep(pollInterval.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(CliException.FAILURE, "interrupted");
     }
   }
 }

@@ -57,42 +57,6 @@ public record JobRequest(
   /** The name of the routing profile made of {@code conveyor.models}. */
   public static final String DEFAULT_PROFILE = "default";
 
-  /** Creates a request without a routing profile: the fields a job had before profiles. */
-  public JobRequest(
-      String requirements,
-      OutputKind outputKind,
-      List<String> qaCriteria,
-      Integer maxQaAttempts,
-      Integer maxRevisions,
-      ApprovalPolicy approvalPolicy,
-      Double scoreThreshold,
-      Duration approvalTimeout,
-      ExpiryAction onExpiry,
-      BigDecimal budgetUsd,
-      String submitter,
-      List<String> tags,
-      BudgetPolicy budgetPolicy,
-      String language,
-      String jsonSchema) {
-    this(
-        requirements,
-        outputKind,
-        qaCriteria,
-        maxQaAttempts,
-        maxRevisions,
-        approvalPolicy,
-        scoreThreshold,
-        approvalTimeout,
-        onExpiry,
-        budgetUsd,
-        submitter,
-        tags,
-        budgetPolicy,
-        language,
-        jsonSchema,
-        null);
-  }
-
   /** Creates a TEXT or IMAGE request: the fields a job had before CODE outputs. */
   public JobRequest(
       String requirements,
