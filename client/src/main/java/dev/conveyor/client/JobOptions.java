@@ -64,16 +64,18 @@ final class JobOptions {
   }
 
   /**
-   * Returns the text a fingerprint is taken of: the request's fields, without the CODE fields when
-   * both are null, so a request of a kind older than CODE keeps the fingerprint it had before they
-   * existed (a job started then, sent again with its key, is still the same request).
+   * Returns the text a fingerprint is taken of: the request's fields, without the newer fields left
+   * null (the routing profile, then the CODE fields), so a request that names none of them keeps
+   * the fingerprint it had before they existed (a job started then, sent again with its key, is
+   * still the same request).
    */
   private static String fingerprinted(JobRequest request) {
-    String text = request.toString();
-    String codeFields = ", language=null, jsonSchema=null]";
-    return text.endsWith(codeFields)
-        ? text.substring(0, text.length() - codeFields.length()) + "]"
-        : text;
+    String text = withoutNullTail(request.toString(), ", profile=null]");
+    return withoutNullTail(text, ", language=null, jsonSchema=null]");
+  }
+
+  private static String withoutNullTail(String text, String tail) {
+    return text.endsWith(tail) ? text.substring(0, text.length() - tail.length()) + "]" : text;
   }
 
   /** Returns {@code TEXT · policy ALWAYS · by alice · tags a, b}. */
@@ -112,6 +114,7 @@ final class JobOptions {
     row(details, "QA criteria", request.qaCriteria().size());
     row(details, "submitter", request.submitter() == null ? "-" : request.submitter());
     row(details, "tags", request.tags().isEmpty() ? "-" : String.join(", ", request.tags()));
+    row(details, "profile", request.profileOrDefault());
     row(details, "requirements", request.requirements().length() + " characters");
     return details.toString();
   }
