@@ -135,6 +135,7 @@ final class JobOptions {
     row(details, "QA criteria", request.qaCriteria().size());
     row(details, "submitter", request.submitter() == null ? "-" : request.submitter());
     row(details, "tags", request.tags().isEmpty() ? "-" : String.join(", ", request.tags()));
+    row(details, "profile", request.profileOrDefault());
     row(details, "requirements", request.requirements().length() + " characters");
     return details.toString();
   }

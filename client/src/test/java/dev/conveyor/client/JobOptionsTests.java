@@ -116,6 +116,17 @@ class JobOptionsTests {
   }
 
   @Test
+  void should_tell_requests_apart_by_profile_and_keep_the_fingerprint_of_one_naming_none() {
+    JobRequest plain = JobRequest.builder("secret plan", OutputKind.TEXT).build();
+    JobRequest economy = plain.toBuilder().profile("economy").build();
+    JobRequest premium = plain.toBuilder().profile("premium").build();
+
+    assertThat(JobOptions.fingerprint(economy)).isNotEqualTo(JobOptions.fingerprint(plain));
+    assertThat(JobOptions.fingerprint(economy)).isNotEqualTo(JobOptions.fingerprint(premium));
+    assertThat(JobOptions.details(economy.withDefaults())).contains("| profile | economy |");
+  }
+
+  @Test
   void should_tell_code_requests_apart_by_language_and_schema_and_name_the_language() {
     JobRequest html = JobRequest.builder("a page", OutputKind.CODE).language("html").build();
     JobRequest sql = JobRequest.builder("a page", OutputKind.CODE).language("sql").build();

@@ -30,12 +30,12 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           attempt, input_tokens, output_tokens, cost_usd, prompt_sha256, prompt_content_type,
           prompt_size_bytes, output_sha256, output_content_type, output_size_bytes,
           awaiting_reason, awaiting_revision, awaiting_since, awaiting_deadline, awaiting_detail,
-          reason, request, created_at, updated_at, finished_at)
+          reason, request, created_at, updated_at, finished_at, profile)
       VALUES (:jobId, :sequence, :outputKind, :stage, :submitter, :tags, :revision, :attempt,
           :inputTokens, :outputTokens, :costUsd, :promptSha, :promptType, :promptSize, :outputSha,
           :outputType, :outputSize, :awaitingReason, :awaitingRevision, :awaitingSince,
           :awaitingDeadline, :awaitingDetail, :reason, CAST(:request AS jsonb), :createdAt,
-          :updatedAt, :finishedAt)
+          :updatedAt, :finishedAt, :profile)
       ON CONFLICT (job_id) DO UPDATE SET
           last_sequence = EXCLUDED.last_sequence, output_kind = EXCLUDED.output_kind,
           stage = EXCLUDED.stage,
@@ -54,6 +54,7 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           awaiting_deadline = EXCLUDED.awaiting_deadline,
           awaiting_detail = EXCLUDED.awaiting_detail, reason = EXCLUDED.reason,
           request = CASE WHEN :hasRequest THEN EXCLUDED.request ELSE jobs.request END,
+          profile = CASE WHEN :hasRequest THEN EXCLUDED.profile ELSE jobs.profile END,
           created_at = EXCLUDED.created_at,
           updated_at = EXCLUDED.updated_at, finished_at = EXCLUDED.finished_at
       WHERE jobs.last_sequence < EXCLUDED.last_sequence
@@ -178,6 +179,7 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
         .param("createdAt", timestamp(status.createdAt()))
         .param("updatedAt", timestamp(status.updatedAt()))
         .param("finishedAt", timestamp(status.finishedAt()))
+        .param("profile", request == null ? null : request.profileOrDefault())
         .update();
   }
 

@@ -206,6 +206,7 @@ final class JobState {
         .budgetUsd(budget == null ? null : budget.budgetUsd())
         .budgetPolicy(budget == null ? null : budget.policy())
         .budgetInterventions(budget == null ? List.of() : budget.interventions())
+        .profile(request == null ? null : request.profileOrDefault())
         .build();
   }
 

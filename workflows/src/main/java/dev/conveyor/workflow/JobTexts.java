@@ -6,7 +6,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 
 /** The words a job writes: feedback for the next generation and the reasons it gives. */
-final class JobTexts {
+public final class JobTexts {
 
   private JobTexts() {}
 
@@ -49,7 +49,7 @@ final class JobTexts {
   }
 
   /** Returns the innermost failure's own words, without Temporal's type and flags around them. */
-  static String rootMessage(Throwable failure) {
+  public static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();

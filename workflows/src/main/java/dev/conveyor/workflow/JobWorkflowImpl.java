@@ -90,10 +90,14 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private JobResult runPipeline() {
     JobRequest request = job.request();
-    job.routed(routing.describeRoutes());
+    // Profiles are newer than every recorded history: a job naming none asks as jobs always have.
+    String profile = request.profile();
+    job.routed(profile == null ? routing.describeRoutes() : routing.describeProfileRoutes(profile));
     job.budget(
         JobVersions.estimatesBudget()
-            ? BudgetGuard.estimating(routing.describeBudget(), request)
+            ? BudgetGuard.estimating(
+                profile == null ? routing.describeBudget() : routing.describeProfileBudget(profile),
+                request)
             : BudgetGuard.spendingOnly(request));
     enter(Stage.PROMPT);
     job.requirements(artifacts.storeText(request.requirements()));

@@ -49,7 +49,8 @@ final class ModelSteps {
                     job.outputKind(),
                     job.request().qaCriteria(),
                     named(tier),
-                    job.request().codeLanguage()));
+                    job.request().codeLanguage(),
+                    job.request().profile()));
     job.prompt(written.artifact());
     job.record(written.call());
   }
@@ -99,7 +100,13 @@ final class ModelSteps {
         stub(GenerationActivities.class, JobActivityOptions.GENERATION, step);
     GenerationRequest request =
         new GenerationRequest(
-            job.prompt(), job.requirements(), feedback, job.revision(), job.attempt(), named(tier));
+            job.prompt(),
+            job.requirements(),
+            feedback,
+            job.revision(),
+            job.attempt(),
+            named(tier),
+            job.request().profile());
     return job.outputKind() == OutputKind.IMAGE
         ? generation.generateImage(request)
         : generation.generateText(request);
@@ -116,7 +123,8 @@ final class ModelSteps {
                 feedback,
                 job.revision(),
                 job.attempt(),
-                named(tier)));
+                named(tier),
+                job.request().profile()));
   }
 
   private QaResult checkTextOrImage(Step step, ModelTier tier) {
@@ -128,7 +136,8 @@ final class ModelSteps {
             job.request().qaCriteria(),
             job.revision(),
             job.attempt(),
-            named(tier));
+            named(tier),
+            job.request().profile());
     return job.outputKind() == OutputKind.IMAGE ? qa.checkImage(request) : qa.checkText(request);
   }
 
@@ -145,7 +154,8 @@ final class ModelSteps {
                 job.codeSpec(),
                 job.revision(),
                 job.attempt(),
-                named(tier)));
+                named(tier),
+                job.request().profile()));
   }
 
   private <T> T stub(Class<T> activities, ActivityOptions options, Step step) {

@@ -96,6 +96,12 @@ final class JobScenarios {
             Stage.APPROVED,
             unattended(new ScriptedActivities(), text(ApprovalPolicy.BELOW_SCORE))),
         new Scenario(
+            "profile-approved-by-policy",
+            Stage.APPROVED,
+            unattended(
+                new ScriptedActivities(),
+                text(ApprovalPolicy.NEVER).toBuilder().profile("economy").build())),
+        new Scenario(
             "rejected-regenerated-then-approved", Stage.APPROVED, revisedThenApproved(text())),
         new Scenario(
             "bulk-revised-then-approved",

@@ -1,6 +1,6 @@
 package dev.conveyor.activities.artifact;
 
-import dev.conveyor.artifacts.ArtifactDigest;
+import dev.conveyor.artifacts.ArtifactFiles;
 import dev.conveyor.workflow.model.ArtifactRef;
 import java.nio.charset.StandardCharsets;
 
@@ -63,12 +63,6 @@ public interface ArtifactStore {
    * @throws IllegalArgumentException when the content or its type is missing
    */
   static ArtifactRef referenceOf(byte[] content, String contentType) {
-    if (content == null) {
-      throw new IllegalArgumentException("content to store must not be null");
-    }
-    if (contentType == null || contentType.isBlank()) {
-      throw new IllegalArgumentException("content to store needs a content type");
-    }
-    return new ArtifactRef(ArtifactDigest.sha256(content), contentType, content.length);
+    return ArtifactFiles.referenceOf(content, contentType);
   }
 }

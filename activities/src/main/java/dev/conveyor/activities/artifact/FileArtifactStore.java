@@ -1,16 +1,13 @@
 package dev.conveyor.activities.artifact;
 
 import dev.conveyor.artifacts.ArtifactDigest;
+import dev.conveyor.artifacts.ArtifactFiles;
 import dev.conveyor.workflow.model.ArtifactRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * An artifact store on a filesystem, shared by every worker that mounts the same folder. Each
@@ -38,18 +35,7 @@ public final class FileArtifactStore implements ArtifactStore {
 
   @Override
   public ArtifactRef put(byte[] content, String contentType) {
-    ArtifactRef ref = ArtifactStore.referenceOf(content, contentType);
-    Path target = root.resolve(ref.relativePath());
-    try {
-      if (Files.isRegularFile(target) && Files.size(target) == content.length) {
-        return ref;
-      }
-      Files.createDirectories(target.getParent());
-      writeAtomically(target, content);
-      return ref;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not store artifact " + ref.sha256(), e);
-    }
+    return ArtifactFiles.write(root, content, contentType);
   }
 
   @Override
@@ -66,21 +52,5 @@ public final class FileArtifactStore implements ArtifactStore {
       throw new UncheckedIOException("could not read artifact " + ref.sha256(), e);
     }
     return ArtifactDigest.verified(ref, content, root.toString());
-  }
-
-  private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

@@ -6,16 +6,19 @@ import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflinePromptWriter;
 import dev.conveyor.activities.offline.OfflineSettings;
 import dev.conveyor.activities.offline.OfflineTextWriter;
+import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.image.ImageModel;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -32,13 +35,71 @@ import java.util.function.Function;
  */
 public final class ModelCatalog {
 
+  /** The failure type of a call naming a routing profile the worker does not know. */
+  public static final String UNKNOWN_PROFILE = "UnknownProfile";
+
   private final Map<Step, List<ModelRoute>> chains;
   private final Map<Step, List<ModelRoute>> economyChains;
+  private final Map<String, ModelCatalog> profiles;
 
   private ModelCatalog(
-      Map<Step, List<ModelRoute>> chains, Map<Step, List<ModelRoute>> economyChains) {
+      Map<Step, List<ModelRoute>> chains,
+      Map<Step, List<ModelRoute>> economyChains,
+      Map<String, ModelCatalog> profiles) {
     this.chains = chains;
     this.economyChains = economyChains;
+    this.profiles = profiles;
+  }
+
+  /**
+   * Returns this catalog as the {@code default} routing profile, beside the named ones.
+   *
+   * @param named the catalog of each further profile, by name; a profile's own profiles are ignored
+   * @throws IllegalArgumentException when a profile is named {@code default}
+   */
+  public ModelCatalog withProfiles(Map<String, ModelCatalog> named) {
+    Map<String, ModelCatalog> copy = new TreeMap<>();
+    named.forEach(
+        (name, catalog) -> {
+          if (JobRequest.DEFAULT_PROFILE.equals(name)) {
+            throw new IllegalArgumentException(
+                "conveyor.profiles.default: 'default' is conveyor.models itself; name the profile"
+                    + " otherwise");
+          }
+          copy.put(name, new ModelCatalog(catalog.chains, catalog.economyChains, Map.of()));
+        });
+    return new ModelCatalog(chains, economyChains, Collections.unmodifiableMap(copy));
+  }
+
+  /** Returns the names of the routing profiles: {@code default} first, then the others sorted. */
+  public List<String> profileNames() {
+    List<String> names = new ArrayList<>();
+    names.add(JobRequest.DEFAULT_PROFILE);
+    names.addAll(profiles.keySet());
+    return List.copyOf(names);
+  }
+
+  /**
+   * Returns the catalog of a routing profile: this one for null or {@code default}.
+   *
+   * @throws ApplicationFailure non-retryable, of type {@value #UNKNOWN_PROFILE}, when the worker
+   *     knows no such profile: no retry of the call could change that
+   */
+  public ModelCatalog profile(String name) {
+    if (name == null || JobRequest.DEFAULT_PROFILE.equals(name)) {
+      return this;
+    }
+    ModelCatalog named = profiles.get(name);
+    if (named == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "routing profile '"
+              + name
+              + "' is unknown to this worker (known: "
+              + profileNames()
+              + ")",
+          UNKNOWN_PROFILE);
+    }
+    return named;
   }
 
   /**
@@ -111,7 +172,7 @@ public final class ModelCatalog {
       }
       economyChains.put(step, List.copyOf(economyChain));
     }
-    return new ModelCatalog(chains, economyChains);
+    return new ModelCatalog(chains, economyChains, Map.of());
   }
 
   /** Returns the models of a step in the order they are tried: its first model, then fallbacks. */

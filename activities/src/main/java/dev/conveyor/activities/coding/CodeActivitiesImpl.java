@@ -72,7 +72,12 @@ public class CodeActivitiesImpl implements CodeActivities {
               expectations(request.spec()),
               request.feedback());
       CallSite site =
-          new CallSite(Step.CODE_GENERATION, request.tier(), request.revision(), request.attempt());
+          new CallSite(
+              Step.CODE_GENERATION,
+              request.tier(),
+              request.revision(),
+              request.attempt(),
+              request.profile());
       ModelCalls.Outcome<String> written =
           ModelChain.run(
               catalog,
@@ -106,7 +111,12 @@ public class CodeActivitiesImpl implements CodeActivities {
       List<String> criteria = request.qaCriteria() == null ? List.of() : request.qaCriteria();
       CodeExpectations expected = expectations(request.spec());
       CallSite site =
-          new CallSite(Step.CODE_QA, request.tier(), request.revision(), request.attempt());
+          new CallSite(
+              Step.CODE_QA,
+              request.tier(),
+              request.revision(),
+              request.attempt(),
+              request.profile());
       return judge.judge(
           site,
           () -> checkedOrInvalid(language, code, expected),

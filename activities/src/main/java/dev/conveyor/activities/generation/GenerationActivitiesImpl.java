@@ -100,7 +100,8 @@ public class GenerationActivitiesImpl implements GenerationActivities {
   }
 
   private static CallSite site(Step step, GenerationRequest request) {
-    return new CallSite(step, request.tier(), request.revision(), request.attempt());
+    return new CallSite(
+        step, request.tier(), request.revision(), request.attempt(), request.profile());
   }
 
   private static void validate(GenerationRequest request) {

@@ -124,7 +124,7 @@ public final class ModelChain {
       CallSite site,
       Function<Turn, ModelCalls.Outcome<T>> work) {
     Step step = site.step();
-    List<ModelRoute> chain = catalog.chain(step, site.tier());
+    List<ModelRoute> chain = catalog.profile(site.profile()).chain(step, site.tier());
     ChainProgress progress = ChainProgress.resumed();
     if (progress.model() > 0 || progress.transientFailures() > 0) {
       log.info(

@@ -29,8 +29,9 @@ import org.slf4j.spi.LoggingEventBuilder;
  * <ul>
  *   <li>{@value #OPERATION_DURATION} ({@code gen_ai_client_operation_duration_seconds}), a
  *       histogram in seconds, tags {@code gen_ai.operation.name}, {@code gen_ai.provider.name},
- *       {@code gen_ai.request.model}, {@code gen_ai.response.model} and {@code error.type} (empty
- *       when the call served, which Prometheus treats as no label);
+ *       {@code gen_ai.request.model}, {@code gen_ai.response.model}, {@code profile} (the job's
+ *       routing profile) and {@code error.type} (empty when the call served, which Prometheus
+ *       treats as no label);
  *   <li>{@value #TOKEN_USAGE} ({@code gen_ai_client_token_usage}), a histogram of tokens (unit
  *       {@code {token}}) per call that reported usage, the same tags without {@code error.type}
  *       plus {@code gen_ai.token.type} = input or output;
@@ -40,12 +41,12 @@ import org.slf4j.spi.LoggingEventBuilder;
  *
  * The log line (logger {@code dev.conveyor.activities.modelcall.ModelCalls}) carries the key-value
  * pairs {@code jobId}, {@code workflowId}, {@code runId}, {@code activity}, {@code step}, {@code
- * tier}, {@code attempt} (the activity's), {@code revision}, {@code qaAttempt}, {@code provider},
- * {@code requestedModel}, {@code servedModel}, {@code inputTokens}, {@code outputTokens}, {@code
- * images}, {@code latencyMs}, {@code costUsd}, {@code outcome} and {@code errorType}; structured
- * logging ({@code logging.structured.format.console}) writes them as JSON fields. Prompt and output
- * text are logged (fields {@code prompt}, {@code output}) only when {@code
- * conveyor.observability.log-content} is on.
+ * tier}, {@code profile}, {@code attempt} (the activity's), {@code revision}, {@code qaAttempt},
+ * {@code provider}, {@code requestedModel}, {@code servedModel}, {@code inputTokens}, {@code
+ * outputTokens}, {@code images}, {@code latencyMs}, {@code costUsd}, {@code outcome} and {@code
+ * errorType}; structured logging ({@code logging.structured.format.console}) writes them as JSON
+ * fields. Prompt and output text are logged (fields {@code prompt}, {@code output}) only when
+ * {@code conveyor.observability.log-content} is on.
  */
 public final class CallRecorder {
 
@@ -145,7 +146,8 @@ public final class CallRecorder {
             "gen_ai.operation.name", operationName(step),
             "gen_ai.provider.name", provider,
             "gen_ai.request.model", requested,
-            "gen_ai.response.model", served);
+            "gen_ai.response.model", served,
+            "profile", call.site().profile());
     Timer.builder(OPERATION_DURATION)
         .description("Duration of GenAI client operations")
         .tags(tags)
@@ -166,6 +168,7 @@ public final class CallRecorder {
           .tag("gen_ai.provider.name", provider)
           .tag("gen_ai.request.model", requested)
           .tag("gen_ai.response.model", served)
+          .tag("profile", call.site().profile())
           .register(registry)
           .increment(call.costUsd().doubleValue());
     }
@@ -220,6 +223,7 @@ public final class CallRecorder {
     }
     line.addKeyValue("step", site.step())
         .addKeyValue("tier", site.tier())
+        .addKeyValue("profile", site.profile())
         .addKeyValue("revision", site.revision())
         .addKeyValue("qaAttempt", site.attempt())
         .addKeyValue("provider", settings.provider())

@@ -53,7 +53,7 @@ public class PromptActivitiesImpl implements PromptActivities {
           ModelChain.run(
               catalog,
               recorder,
-              new CallSite(Step.PROMPT, request.tier(), 0, 0),
+              new CallSite(Step.PROMPT, request.tier(), 0, 0, request.profile()),
               turn -> {
                 ModelCalls.Outcome<ChatResponse> answer = turn.chat(brief);
                 return new ModelCalls.Outcome<>(

@@ -86,7 +86,9 @@ public class QaActivitiesImpl implements QaActivities {
       Supplier<QaVerdict> checks,
       Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
-    CallSite site = new CallSite(step, request.tier(), request.revision(), request.attempt());
+    CallSite site =
+        new CallSite(
+            step, request.tier(), request.revision(), request.attempt(), request.profile());
     return judge.judge(site, checks, judgeRequest, holdBackFeedback);
   }
 

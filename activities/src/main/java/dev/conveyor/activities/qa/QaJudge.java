@@ -56,7 +56,8 @@ public final class QaJudge {
       Supplier<QaVerdict> checks,
       Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
-    boolean offlineFirst = catalog.chain(site.step(), site.tier()).get(0).isOffline();
+    boolean offlineFirst =
+        catalog.profile(site.profile()).chain(site.step(), site.tier()).get(0).isOffline();
     String checker = OfflineModels.nameFor(site.step());
     long started = System.nanoTime();
     QaVerdict checked =

@@ -33,6 +33,20 @@ public class RoutingActivitiesImpl implements RoutingActivities {
 
   @Override
   public BudgetSheet describeBudget() {
+    return budgetSheet(catalog);
+  }
+
+  @Override
+  public Map<Step, String> describeProfileRoutes(String profile) {
+    return catalog.profile(profile).describeAll();
+  }
+
+  @Override
+  public BudgetSheet describeProfileBudget(String profile) {
+    return budgetSheet(catalog.profile(profile));
+  }
+
+  private BudgetSheet budgetSheet(ModelCatalog catalog) {
     Map<Step, Map<ModelTier, BudgetSheet.CallPrice>> steps = new EnumMap<>(Step.class);
     for (Step step : Step.values()) {
       Map<ModelTier, BudgetSheet.CallPrice> tiers = new EnumMap<>(ModelTier.class);

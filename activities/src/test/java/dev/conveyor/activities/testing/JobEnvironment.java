@@ -7,6 +7,7 @@ import dev.conveyor.store.JobStoreWriter;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.evaluation.EvaluationWorkflowImpl;
 import dev.conveyor.workflow.model.JobStatus;
 import dev.conveyor.workflow.model.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ public final class JobEnvironment {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker worker = env.newWorker(taskQueue);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, EvaluationWorkflowImpl.class);
     List<Object> activities = new ArrayList<>(List.of(pipeline));
     activities.add(new JobStoreActivitiesImpl(store));
     activities.add(new ReminderActivitiesImpl(ReminderSettings.defaults(), registry));

@@ -8,6 +8,7 @@ import dev.conveyor.client.JobEndedException;
 import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.starter.artifact.ArtifactNotFoundException;
+import dev.conveyor.starter.evaluation.InvalidEvaluationException;
 import dev.conveyor.starter.jobs.LostJobConflictException;
 import dev.conveyor.starter.review.SelfApprovalException;
 import java.util.List;
@@ -62,6 +63,11 @@ class ApiErrorHandler {
             ? HttpStatus.BAD_REQUEST
             : HttpStatus.CONFLICT;
     return answer(status, new ApiError(e.getMessage(), e.errors()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> invalidEvaluation(InvalidEvaluationException e) {
+    return answer(HttpStatus.BAD_REQUEST, new ApiError("invalid evaluation request", e.errors()));
   }
 
   @ExceptionHandler

@@ -9,6 +9,7 @@ import dev.conveyor.starter.artifact.ArtifactReader;
 import dev.conveyor.starter.jobs.JobReads;
 import dev.conveyor.starter.jobs.JobView;
 import dev.conveyor.starter.jobs.Resubmissions;
+import dev.conveyor.starter.profiles.ProfileCheck;
 import dev.conveyor.starter.review.ReviewDecisions;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.Decision;
@@ -48,13 +49,16 @@ class JobController {
   private final ReviewDecisions decisions;
   private final JobReads reads;
   private final Resubmissions resubmissions;
+  private final ProfileCheck profiles;
 
   JobController(
       JobClient jobs,
       ArtifactReader artifacts,
       ReviewDecisions decisions,
       JobReads reads,
-      Resubmissions resubmissions) {
+      Resubmissions resubmissions,
+      ProfileCheck profiles) {
+    this.profiles = profiles;
     this.jobs = jobs;
     this.artifacts = artifacts;
     this.decisions = decisions;
@@ -76,6 +80,7 @@ class JobController {
       }
       request = request.toBuilder().submitter(submitter).build();
     }
+    profiles.refuseUnknown(request);
     resubmissions.refuseKeyOfLostJob(idempotencyKey);
     return started(jobs.start(idempotencyKey, request));
   }

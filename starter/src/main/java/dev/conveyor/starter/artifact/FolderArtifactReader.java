@@ -1,6 +1,7 @@
 package dev.conveyor.starter.artifact;
 
 import dev.conveyor.artifacts.ArtifactDigest;
+import dev.conveyor.artifacts.ArtifactFiles;
 import dev.conveyor.workflow.model.ArtifactRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +11,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Reads artifacts by reference from the workers' artifact folder ({@code
+ * Reads artifacts by reference from, and stores uploads into, the workers' artifact folder ({@code
  * conveyor.artifacts.store=filesystem}), where each lives at {@code dir/<ref.relativePath()>}.
  * Content is addressed by its SHA-256, which is checked on every read.
  */
-public final class FolderArtifactReader implements ArtifactReader {
+public final class FolderArtifactReader implements ArtifactReader, ArtifactWriter {
 
   private final Path dir;
 
@@ -30,6 +31,11 @@ public final class FolderArtifactReader implements ArtifactReader {
   /** Returns the file that holds an artifact, whether or not it exists. */
   public Path pathOf(ArtifactRef ref) {
     return dir.resolve(ref.relativePath());
+  }
+
+  @Override
+  public ArtifactRef write(byte[] content, String contentType) {
+    return ArtifactFiles.write(dir, content, contentType);
   }
 
   @Override

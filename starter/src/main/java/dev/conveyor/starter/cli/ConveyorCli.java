@@ -53,6 +53,7 @@ public final class ConveyorCli {
           "list",
           "timeline",
           "resubmit",
+          "eval",
           "hash-key",
           "hash-password",
           "help");
@@ -71,7 +72,7 @@ public final class ConveyorCli {
                   [--max-qa-attempts N] [--max-revisions N] [--score-threshold X]
                   [--timeout PT72H] [--on-expiry EXPIRE|AUTO_APPROVE] [--budget USD]
                   [--budget-policy SWITCH|ASK_HUMAN|STOP] [--priority HIGH|NORMAL|BULK]
-                  [--tag T]... [--key IDEMPOTENCY_KEY]
+                  [--profile NAME] [--tag T]... [--key IDEMPOTENCY_KEY]
                   starts a job and prints its id
         status    JOB_ID
                   prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
@@ -98,6 +99,15 @@ public final class ConveyorCli {
                   awaiting a decision, the longest wait first
         timeline  JOB_ID
                   prints every event the job store recorded for the job, oldest first
+        eval      GOLDEN_SET.jsonl [--profiles default,economy] [--margin 5] [--concurrency 4]
+                  [--out DIR]
+                  runs every case on every profile with a progress bar, saves report.html and
+                  report.md (in data/evaluations/EVALUATION_ID unless --out) and prints the path
+        eval export --since 2026-11-01 [--out FILE]
+                  the outputs reviewers decided on since the date, as a labelled golden set
+        eval calibrate --since 2026-11-01
+                  for each QA score threshold, the outputs a human would have seen and the
+                  rejections the judge would have caught
         resubmit  JOB_ID [--key IDEMPOTENCY_KEY]
                   starts a LOST job again from its stored request and prints the new job's id
         hash-key KEY
@@ -145,7 +155,8 @@ public final class ConveyorCli {
               Map.entry("priority", Kind.VALUE),
               Map.entry("tag", Kind.REPEATED),
               Map.entry("key", Kind.VALUE),
-              Map.entry("bundle", Kind.VALUE)),
+              Map.entry("bundle", Kind.VALUE),
+              Map.entry("profile", Kind.VALUE)),
           "status",
           Map.of("url", Kind.VALUE),
           "approve",
@@ -222,7 +233,10 @@ public final class ConveyorCli {
         refuseIdentityOptions(args);
       }
       CliArgs parsed =
-          CliArgs.parse(command, Arrays.asList(args).subList(1, args.length), OPTIONS.get(command));
+          CliArgs.parse(
+              command,
+              Arrays.asList(args).subList(1, args.length),
+              command.equals("eval") ? EvaluationCommand.OPTIONS : OPTIONS.get(command));
       ConveyorHttp api =
           new ConveyorHttp(baseUrl(parsed), env.getOrDefault("CONVEYOR_API_KEY", DEFAULT_API_KEY));
       BundleCommands bundles = new BundleCommands(api, out);
@@ -244,6 +258,7 @@ public final class ConveyorCli {
         case "cancel" -> cancel(api, parsed);
         case "list" -> list(api, parsed);
         case "timeline" -> timeline(api, parsed);
+        case "eval" -> new EvaluationCommand(api, out, err, pollInterval).run(parsed);
         default -> output(api, parsed);
       };
     } catch (CliException e) {
@@ -300,6 +315,7 @@ public final class ConveyorCli {
             .language(args.value("language"))
             .jsonSchema(optionalFile(args, "json-schema"))
             .priority(args.choice("priority", JobPriority.class))
+            .profile(args.value("profile"))
             .build();
     StartedJob job = api.submit(request, args.value("key"));
     if (!job.created()) {

@@ -121,9 +121,7 @@ final class ConveyorHttp {
 
   /** Returns a page of the job listing; the query holds the REST parameters that are set. */
   JobPage list(Map<String, String> query) throws CliException {
-    StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
-    query.forEach((name, value) -> parameters.add(name + "=" + encode(value)));
-    return read(send(builder("/api/jobs" + parameters).GET().build()), JobPage.class);
+    return read(send(builder("/api/jobs" + parameters(query)).GET().build()), JobPage.class);
   }
 
   Timeline timeline(String jobId) throws CliException {
@@ -178,6 +176,33 @@ final class ConveyorHttp {
 
   private static String bundle(String bundleId) {
     return "/api/bundles/" + encode(bundleId);
+  }
+
+  /** Starts an evaluation of a JSONL golden set; the query holds the parameters that are set. */
+  JsonNode startEvaluation(String goldenSet, Map<String, String> query) throws CliException {
+    HttpRequest post =
+        builder("/api/evaluations" + parameters(query))
+            .header("Content-Type", "application/jsonl")
+            .POST(HttpRequest.BodyPublishers.ofString(goldenSet))
+            .build();
+    return read(send(post), JsonNode.class);
+  }
+
+  /** Returns an evaluation's progress. */
+  JsonNode evaluation(String evaluationId) throws CliException {
+    return read(
+        send(builder("/api/evaluations/" + encode(evaluationId)).GET().build()), JsonNode.class);
+  }
+
+  /** Returns a file of an evaluation, such as {@code report.html}, or of the evaluations. */
+  byte[] evaluationFile(String path, Map<String, String> query) throws CliException {
+    return send(builder("/api/evaluations/" + path + parameters(query)).GET().build()).body();
+  }
+
+  private static String parameters(Map<String, String> query) {
+    StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+    query.forEach((name, value) -> parameters.add(name + "=" + encode(value)));
+    return parameters.toString();
   }
 
   private HttpRequest.Builder builder(String path) {

@@ -75,6 +75,11 @@ final class JobWatcher {
   }
 
   private void sleep() throws CliException {
+    pause(pollInterval);
+  }
+
+  /** Waits between two polls of Conveyor. */
+  static void pause(Duration pollInterval) throws CliException {
     try {
       Thread.sleep(pollInterval.toMillis());
     } catch (InterruptedException e) {

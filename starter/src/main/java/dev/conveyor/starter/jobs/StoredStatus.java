@@ -46,7 +46,8 @@ final class StoredStatus {
         usage(job.calls()),
         request == null ? null : request.budgetUsd(),
         request == null ? null : request.budgetPolicy(),
-        List.of());
+        List.of(),
+        request == null ? null : request.profileOrDefault());
   }
 
   /** The model that served each step last. */

@@ -52,6 +52,9 @@ class SecurityConfiguration {
                         HttpMethod.POST, "/api/jobs", "/api/jobs/*/resubmit", "/api/bundles")
                     .hasAnyRole(SUBMITTER, ADMIN)
                     .requestMatchers(
+                        HttpMethod.POST, "/api/evaluations", "/api/evaluations/*/cancel")
+                    .hasAnyRole(SUBMITTER, ADMIN)
+                    .requestMatchers(
                         HttpMethod.POST,
                         "/api/jobs/*/approve",
                         "/api/jobs/*/reject",

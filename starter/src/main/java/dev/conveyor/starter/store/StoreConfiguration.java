@@ -1,8 +1,10 @@
 package dev.conveyor.starter.store;
 
 import dev.conveyor.store.JdbcJobQueries;
+import dev.conveyor.store.JdbcRoutingProfiles;
 import dev.conveyor.store.JobQueries;
 import dev.conveyor.store.JobStoreSchema;
+import dev.conveyor.store.RoutingProfiles;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,6 +34,12 @@ class StoreConfiguration {
           e);
     }
     return new JdbcJobQueries(dataSource);
+  }
+
+  /** The routing profiles the workers recorded; the queries' bean has migrated the schema. */
+  @Bean
+  RoutingProfiles routingProfiles(DataSource dataSource, JobQueries migrated) {
+    return new JdbcRoutingProfiles(dataSource);
   }
 
   @Bean

@@ -6,11 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.conveyor.starter.testing.ConveyorAppTestSupport;
 import dev.conveyor.starter.testing.FileScriptedActivities;
 import dev.conveyor.starter.testing.Http;
+import dev.conveyor.store.RoutingProfiles;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API against a real workflow on the Temporal test server. */
 class JobApiTests extends ConveyorAppTestSupport {
 
   private Http http;
+
+  @Autowired private RoutingProfiles routingProfiles;
 
   @BeforeEach
   void connect() {
@@ -122,7 +128,30 @@ class JobApiTests extends ConveyorAppTestSupport {
         Arguments.of(
             "misspelt field",
             "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"maxQaAttempt\":2}",
-            "maxQaAttempt"));
+            "maxQaAttempt"),
+        Arguments.of(
+            "a profile no worker serves",
+            "{\"requirements\":\"x\",\"outputKind\":\"TEXT\",\"profile\":\"premium\"}",
+            "profile"));
+  }
+
+  @Test
+  void should_start_a_job_on_a_profile_a_worker_recorded_and_show_it_in_the_status() {
+    routingProfiles.record(
+        Map.of("default", Map.of(), "economy", Map.of("TEXT_GENERATION", "offline/x")),
+        Instant.now());
+    String body = "{\"requirements\":\"A haiku\",\"outputKind\":\"TEXT\",\"profile\":\"economy\"}";
+
+    HttpResponse<String> started = http.post("/api/jobs", body);
+
+    assertThat(started.statusCode()).isEqualTo(201);
+    String jobId = Http.json(started).path("jobId").asString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Http.json(http.get("/api/jobs/" + jobId)).path("profile").asString())
+                    .isEqualTo("economy"));
   }
 
   @ParameterizedTest(name = "{0}")

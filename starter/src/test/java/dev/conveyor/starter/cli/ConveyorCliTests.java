@@ -684,6 +684,40 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
         .toList();
   }
 
+  @Test
+  void should_run_an_evaluation_with_a_progress_bar_and_print_the_reports_path() throws Exception {
+    Path golden = work.resolve("golden.jsonl");
+    Files.writeString(
+        golden,
+        "{\"requirements\": \"A blurb for a lamp.\", \"kind\": \"TEXT\"}\n"
+            + "{\"requirements\": \"A blurb for a desk.\", \"kind\": \"TEXT\"}\n");
+    Path reports = work.resolve("reports");
+
+    Run run = cli("eval", golden.toString(), "--profiles", "default", "--out", reports.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).anySatisfy(line -> assertThat(line).contains("] 2/2  default 2/2  DONE"));
+    assertThat(run.out().get(0)).isEqualTo("default: scripted verdict");
+    assertThat(run.out().get(1))
+        .isEqualTo(reports.resolve("report.html").toAbsolutePath().toString());
+    assertThat(reports.resolve("report.html")).content().contains("<svg");
+    assertThat(reports.resolve("report.md")).exists();
+  }
+
+  @Test
+  void should_refuse_a_bad_golden_set_line_in_one_line_with_exit_code_2() throws Exception {
+    Path golden = work.resolve("bad.jsonl");
+    Files.writeString(golden, "{\"requirements\": \"A blurb.\", \"kind\": \"VIDEO\"}\n");
+
+    Run run = cli("eval", golden.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .containsExactly(
+            "conveyor: invalid evaluation request: goldenSet line 1: kind is 'VIDEO': TEXT,"
+                + " IMAGE or CODE");
+  }
+
   private Run cli(String... args) {
     String[] withUrl = new String[args.length + 2];
     System.arraycopy(args, 0, withUrl, 0, args.length);

@@ -54,6 +54,36 @@ class ConsoleTests extends ConveyorAppTestSupport {
     admin = new Http(baseUrl());
   }
 
+  @Test
+  void should_show_an_evaluations_run_page_with_its_progress_verdict_and_report() throws Exception {
+    // given an evaluation of two cases on the default profile, run to its end
+    String golden =
+        "{\"requirements\": \"A blurb for a lamp.\", \"kind\": \"TEXT\"}\n"
+            + "{\"requirements\": \"A blurb for a desk.\", \"kind\": \"TEXT\"}\n";
+    String id =
+        Http.json(admin.postAs("/api/evaluations", "application/jsonl", golden))
+            .path("evaluationId")
+            .asString();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> Http.json(admin.get("/api/evaluations/" + id)).path("stage").asString(),
+            "DONE"::equals);
+
+    // when, then
+    mvc.perform(get("/console/evaluations/" + id).with(reviewer()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("2 of 2")))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.containsString(
+                        "id=\"verdict\">default: scripted verdict")));
+    mvc.perform(get("/console/evaluations/" + id + "/report").with(reviewer()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("<svg")));
+  }
+
   private static RequestPostProcessor reviewer() {
     return user("reviewer").roles("REVIEWER");
   }

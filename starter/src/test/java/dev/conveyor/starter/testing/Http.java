@@ -63,6 +63,15 @@ public final class Http {
     }
   }
 
+  /** Posts a body of another content type, for example JSONL. */
+  public HttpResponse<String> postAs(String path, String contentType, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /** Posts a JSON body; {@code headers} are name, value pairs. */
   public HttpResponse<String> post(String path, String json, String... headers) {
     HttpRequest.Builder post =

@@ -6,6 +6,7 @@ import dev.conveyor.store.JdbcJobStoreWriter;
 import dev.conveyor.workflow.BundleWorkflowImpl;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.evaluation.EvaluationWorkflowImpl;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * A real Temporal for the starter's tests: the Boot starter's in-process test server (enabled with
  * {@code spring.temporal.test-server.enabled}) with the job's search attributes registered, and a
- * worker running the real {@link JobWorkflowImpl} on scripted activities that write the jobs'
- * projection into the job store (a real PostgreSQL, see {@link ConveyorAppTestSupport}).
+ * worker running the real {@link JobWorkflowImpl} and evaluation workflow on scripted activities
+ * that write the jobs' projection into the job store (a real PostgreSQL, see {@link
+ * ConveyorAppTestSupport}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TemporalTestConfiguration {
@@ -45,10 +47,13 @@ public class TemporalTestConfiguration {
   Worker conveyorTestWorker(
       TestWorkflowEnvironment environment,
       FileScriptedActivities activities,
+      ArtifactProperties artifacts,
       ConveyorTemporalProperties temporal) {
     Worker worker = environment.newWorker(temporal.taskQueue());
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, BundleWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities);
+    worker.registerWorkflowImplementationTypes(
+        JobWorkflowImpl.class, BundleWorkflowImpl.class, EvaluationWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        activities, new FolderEvaluationActivities(artifacts.dir()));
     environment.start();
     return worker;
   }

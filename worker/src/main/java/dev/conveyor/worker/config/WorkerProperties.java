@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pricing the price table of well-known models
  * @param budget the default budget, the budget policy and the economy models
  * @param observability what the model calls' log lines carry
+ * @param profiles the named routing profiles beside {@code default} (which is {@code models}), each
+ *     with its own model of each step; steps a profile leaves out use the offline models
  */
 @ConfigurationProperties("conveyor")
 public record WorkerProperties(
@@ -32,9 +34,11 @@ public record WorkerProperties(
     OfflineSettings offline,
     Pricing pricing,
     BudgetSettings budget,
-    Observability observability) {
+    Observability observability,
+    Map<String, Profile> profiles) {
 
   public WorkerProperties {
+    profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
     pricing = pricing == null ? new Pricing(null) : pricing;
     budget = budget == null ? BudgetSettings.defaults() : budget;
     observability = observability == null ? new Observability(false) : observability;
@@ -104,6 +108,17 @@ public record WorkerProperties(
    *     data
    */
   public record Observability(boolean logContent) {}
+
+  /**
+   * A routing profile: a named set of model chains, in the shape of {@code conveyor.models}.
+   *
+   * @param models the model of each step; steps left out use the built-in offline models
+   */
+  public record Profile(Map<Step, ModelSettings> models) {
+    public Profile {
+      models = models == null ? Map.of() : Map.copyOf(models);
+    }
+  }
 
   /**
    * The price table.

@@ -1,15 +1,21 @@
 package dev.conveyor.worker.store;
 
+import dev.conveyor.activities.catalog.ModelCatalog;
 import dev.conveyor.activities.reminder.ReminderActivitiesImpl;
 import dev.conveyor.activities.store.JobStoreActivitiesImpl;
 import dev.conveyor.activities.store.StoreWriteFailures;
 import dev.conveyor.store.JdbcJobStoreWriter;
+import dev.conveyor.store.JdbcRoutingProfiles;
 import dev.conveyor.store.JobStoreSchema;
 import dev.conveyor.store.JobStoreWriter;
+import dev.conveyor.store.RoutingProfiles;
 import dev.conveyor.worker.StartupFailure;
 import dev.conveyor.worker.config.ApprovalProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +40,24 @@ class JobStoreConfiguration {
           e);
     }
     return new JdbcJobStoreWriter(dataSource);
+  }
+
+  /**
+   * The routing profiles this worker serves, recorded in the store at start-up (replacing what an
+   * earlier worker recorded), for the starter to check a job's {@code profile} against.
+   */
+  @Bean
+  RoutingProfiles routingProfiles(
+      DataSource dataSource, JobStoreWriter migrated, ModelCatalog catalog) {
+    RoutingProfiles profiles = new JdbcRoutingProfiles(dataSource);
+    Map<String, Map<String, String>> models = new TreeMap<>();
+    for (String name : catalog.profileNames()) {
+      Map<String, String> steps = new TreeMap<>();
+      catalog.profile(name).describeAll().forEach((step, model) -> steps.put(step.name(), model));
+      models.put(name, steps);
+    }
+    profiles.record(models, Instant.now());
+    return profiles;
   }
 
   @Bean

@@ -14,6 +14,7 @@ import dev.conveyor.workflow.model.ModelTier;
  * @param revision the revision, 0 for the first
  * @param attempt the attempt within the revision, from 1
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
+ * @param profile the routing profile whose chain serves the call; null means {@code default}
  */
 public record CodeGenerationRequest(
     ArtifactRef prompt,
@@ -22,4 +23,18 @@ public record CodeGenerationRequest(
     String feedback,
     int revision,
     int attempt,
-    ModelTier tier) {}
+    ModelTier tier,
+    String profile) {
+
+  /** Returns a request on the {@code default} profile. */
+  public CodeGenerationRequest(
+      ArtifactRef prompt,
+      ArtifactRef requirements,
+      CodeSpec spec,
+      String feedback,
+      int revision,
+      int attempt,
+      ModelTier tier) {
+    this(prompt, requirements, spec, feedback, revision, attempt, tier, null);
+  }
+}

@@ -14,6 +14,7 @@ import java.util.List;
  * @param revision the revision, 0 for the first
  * @param attempt the attempt within the revision, from 1
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
+ * @param profile the routing profile whose chain serves the call; null means {@code default}
  */
 public record CodeQaRequest(
     ArtifactRef output,
@@ -22,4 +23,18 @@ public record CodeQaRequest(
     CodeSpec spec,
     int revision,
     int attempt,
-    ModelTier tier) {}
+    ModelTier tier,
+    String profile) {
+
+  /** Returns a request on the {@code default} profile. */
+  public CodeQaRequest(
+      ArtifactRef output,
+      ArtifactRef requirements,
+      List<String> qaCriteria,
+      CodeSpec spec,
+      int revision,
+      int attempt,
+      ModelTier tier) {
+    this(output, requirements, qaCriteria, spec, revision, attempt, tier, null);
+  }
+}

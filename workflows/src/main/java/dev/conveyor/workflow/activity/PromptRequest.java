@@ -14,13 +14,15 @@ import java.util.List;
  * @param qaCriteria the checks the output must pass
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
  * @param language with CODE: the language the prompt asks for; null for other kinds
+ * @param profile the routing profile whose chain serves the call; null means {@code default}
  */
 public record PromptRequest(
     ArtifactRef requirements,
     OutputKind outputKind,
     List<String> qaCriteria,
     ModelTier tier,
-    CodeLanguage language) {
+    CodeLanguage language,
+    String profile) {
 
   /** Returns a request for a TEXT or IMAGE output. */
   public PromptRequest(
@@ -31,5 +33,15 @@ public record PromptRequest(
   /** Returns a request for the step's standard models. */
   public PromptRequest(ArtifactRef requirements, OutputKind outputKind, List<String> qaCriteria) {
     this(requirements, outputKind, qaCriteria, null);
+  }
+
+  /** Returns a request on the {@code default} profile. */
+  public PromptRequest(
+      ArtifactRef requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      ModelTier tier,
+      CodeLanguage language) {
+    this(requirements, outputKind, qaCriteria, tier, language, null);
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param revision the revision, 0 for the first
  * @param attempt the attempt within the revision, from 1
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
+ * @param profile the routing profile whose chain serves the call; null means {@code default}
  */
 public record QaRequest(
     ArtifactRef output,
@@ -20,7 +21,8 @@ public record QaRequest(
     List<String> qaCriteria,
     int revision,
     int attempt,
-    ModelTier tier) {
+    ModelTier tier,
+    String profile) {
 
   /** Returns a request for the step's standard models. */
   public QaRequest(
@@ -30,5 +32,16 @@ public record QaRequest(
       int revision,
       int attempt) {
     this(output, requirements, qaCriteria, revision, attempt, null);
+  }
+
+  /** Returns a request on the {@code default} profile. */
+  public QaRequest(
+      ArtifactRef output,
+      ArtifactRef requirements,
+      List<String> qaCriteria,
+      int revision,
+      int attempt,
+      ModelTier tier) {
+    this(output, requirements, qaCriteria, revision, attempt, tier, null);
   }
 }

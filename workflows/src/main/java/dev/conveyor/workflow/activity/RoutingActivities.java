@@ -22,4 +22,15 @@ public interface RoutingActivities {
    */
   @ActivityMethod(name = "DescribeBudget")
   BudgetSheet describeBudget();
+
+  /**
+   * Returns the model configured for each step of a routing profile, as {@code provider/model}.
+   * Fails for good, with type {@code UnknownProfile}, when the worker knows no such profile.
+   */
+  @ActivityMethod(name = "DescribeProfileRoutes")
+  Map<Step, String> describeProfileRoutes(String profile);
+
+  /** Returns the budget sheet of a routing profile's models, as {@link #describeBudget()} does. */
+  @ActivityMethod(name = "DescribeProfileBudget")
+  BudgetSheet describeProfileBudget(String profile);
 }

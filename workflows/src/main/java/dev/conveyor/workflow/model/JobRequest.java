@@ -31,6 +31,8 @@ import java.util.List;
  * @param bundle set by a bundle for each of its parts: the job then takes the outputs of the parts
  *     it uses and the bundle's feedback, and ends after QA instead of waiting for its own human
  *     decision; null for a job of its own, which behaves exactly as before bundles existed
+ * @param profile the routing profile whose model chains serve the job, one of the worker's {@code
+ *     conveyor.profiles} names; null for {@value #DEFAULT_PROFILE} ({@code conveyor.models})
  */
 public record JobRequest(
     String requirements,
@@ -49,7 +51,8 @@ public record JobRequest(
     String language,
     String jsonSchema,
     JobPriority priority,
-    BundleContext bundle) {
+    BundleContext bundle,
+    String profile) {
 
   public static final int MAX_REQUIREMENTS = 20_000;
   public static final int MAX_JSON_SCHEMA = 20_000;
@@ -57,6 +60,9 @@ public record JobRequest(
   public static final int DEFAULT_MAX_REVISIONS = 2;
   public static final double DEFAULT_SCORE_THRESHOLD = 0.8;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(72);
+
+  /** The name of the routing profile made of {@code conveyor.models}. */
+  public static final String DEFAULT_PROFILE = "default";
 
   /** Creates a TEXT or IMAGE request: the fields a job had before CODE outputs. */
   public JobRequest(
@@ -87,6 +93,7 @@ public record JobRequest(
         submitter,
         tags,
         budgetPolicy,
+        null,
         null,
         null,
         null,
@@ -130,12 +137,18 @@ public record JobRequest(
         language,
         jsonSchema,
         null,
+        null,
         null);
   }
 
   /** Returns the language of a CODE request, null for other kinds or an unknown name. */
   public CodeLanguage codeLanguage() {
     return outputKind == OutputKind.CODE ? CodeLanguage.of(language) : null;
+  }
+
+  /** Returns the routing profile's name: {@value #DEFAULT_PROFILE} when the request names none. */
+  public String profileOrDefault() {
+    return profile == null ? DEFAULT_PROFILE : profile;
   }
 
   /** Returns a request with every optional field at its default. */
@@ -162,7 +175,8 @@ public record JobRequest(
         language,
         jsonSchema,
         priority == null ? JobPriority.NORMAL : priority,
-        bundle);
+        bundle,
+        profile);
   }
 
   /** Returns a builder for a request with the required fields set. */
@@ -189,7 +203,8 @@ public record JobRequest(
         .language(language)
         .jsonSchema(jsonSchema)
         .priority(priority)
-        .bundle(bundle);
+        .bundle(bundle)
+        .profile(profile);
   }
 
   /** Builds a job request; fields left unset are null and take their defaults in the job. */
@@ -211,6 +226,7 @@ public record JobRequest(
     private String jsonSchema;
     private JobPriority priority;
     private BundleContext bundle;
+    private String profile;
 
     private Builder() {}
 
@@ -299,6 +315,11 @@ public record JobRequest(
       return this;
     }
 
+    public Builder profile(String value) {
+      profile = value;
+      return this;
+    }
+
     public JobRequest build() {
       return new JobRequest(
           requirements,
@@ -317,7 +338,8 @@ public record JobRequest(
           language,
           jsonSchema,
           priority,
-          bundle);
+          bundle,
+          profile);
     }
   }
 }

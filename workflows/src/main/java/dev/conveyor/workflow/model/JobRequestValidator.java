@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one check of a job request and of a decision's fields: the workflow's authority. The workflow
@@ -22,6 +23,9 @@ public final class JobRequestValidator {
   public static final int MAX_TAG_LENGTH = 64;
   public static final int MAX_SUBMITTER_LENGTH = 200;
   public static final Duration MAX_APPROVAL_TIMEOUT = Duration.ofDays(365);
+
+  /** What a routing profile's name looks like: lower-case letters, digits and dashes. */
+  public static final Pattern PROFILE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   /** Why a text holding the NUL character is refused. */
   public static final String NUL_MESSAGE =
@@ -100,6 +104,15 @@ public final class JobRequestValidator {
         }
         checkStorable(errors, "tags[" + i + "]", tag);
       }
+    }
+    String profile = request.profile();
+    if (profile != null && !PROFILE_NAME.matcher(profile).matches()) {
+      errors.add(
+          new FieldError(
+              "profile",
+              "is "
+                  + quoted(profile)
+                  + ", which is not a profile name: 1 to 40 lower-case letters, digits or dashes"));
     }
     return errors;
   }

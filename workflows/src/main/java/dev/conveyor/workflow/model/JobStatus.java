@@ -32,6 +32,8 @@ import java.util.Map;
  * @param budgetUsd the budget in force, null for no limit
  * @param budgetPolicy what the job does when a call would overrun the budget
  * @param budgetInterventions every time the budget changed what the job did
+ * @param profile the routing profile whose models serve the job; null for jobs started before
+ *     profiles, which ran on {@code default}
  */
 public record JobStatus(
     String jobId,
@@ -56,7 +58,8 @@ public record JobStatus(
     Map<Step, StepUsage> usageByStep,
     BigDecimal budgetUsd,
     BudgetPolicy budgetPolicy,
-    List<BudgetIntervention> budgetInterventions) {
+    List<BudgetIntervention> budgetInterventions,
+    String profile) {
 
   public JobStatus {
     usageByStep = usageByStep == null ? Map.of() : usageByStep;
@@ -93,7 +96,8 @@ public record JobStatus(
         .usageByStep(usageByStep)
         .budgetUsd(budgetUsd)
         .budgetPolicy(budgetPolicy)
-        .budgetInterventions(budgetInterventions);
+        .budgetInterventions(budgetInterventions)
+        .profile(profile);
   }
 
   /** Builds a status field by field, so no caller lines up 23 positional arguments. */
@@ -121,6 +125,7 @@ public record JobStatus(
     private BigDecimal budgetUsd;
     private BudgetPolicy budgetPolicy;
     private List<BudgetIntervention> budgetInterventions;
+    private String profile;
 
     private Builder() {}
 
@@ -239,6 +244,11 @@ public record JobStatus(
       return this;
     }
 
+    public Builder profile(String value) {
+      this.profile = value;
+      return this;
+    }
+
     public JobStatus build() {
       return new JobStatus(
           jobId,
@@ -263,7 +273,8 @@ public record JobStatus(
           usageByStep,
           budgetUsd,
           budgetPolicy,
-          budgetInterventions);
+          budgetInterventions,
+          profile);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.conveyor.workflow.BundleWorkflowImpl;
 import dev.conveyor.workflow.JobSearchAttributes;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
+import dev.conveyor.workflow.evaluation.EvaluationWorkflowImpl;
 import dev.conveyor.workflow.model.BundleRequest;
 import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.JobRequest;
@@ -47,7 +48,7 @@ public final class JobWorkflowHarness implements AutoCloseable {
   private final Worker worker;
   private final AtomicInteger jobs = new AtomicInteger();
 
-  /** Creates the environment and a worker for {@link JobWorkflowImpl}. */
+  /** Creates the environment and a worker for {@link JobWorkflowImpl} and evaluations. */
   public JobWorkflowHarness() {
     this(TestEnvironmentOptions.getDefaultInstance());
   }
@@ -70,7 +71,10 @@ public final class JobWorkflowHarness implements AutoCloseable {
     }
     worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        workflowOptions, JobWorkflowImpl.class, BundleWorkflowImpl.class);
+        workflowOptions,
+        JobWorkflowImpl.class,
+        BundleWorkflowImpl.class,
+        EvaluationWorkflowImpl.class);
   }
 
   /** Registers the activity implementations and starts the worker. */

@@ -226,8 +226,26 @@ public class ScriptedActivities
   }
 
   @Override
+  public Map<Step, String> describeProfileRoutes(String profile) {
+    invocations.add("DescribeProfileRoutes " + profile);
+    Map<Step, String> routes = new EnumMap<>(Step.class);
+    ROUTES.forEach((step, model) -> routes.put(step, model + "@" + profile));
+    return routes;
+  }
+
+  @Override
+  public BudgetSheet describeProfileBudget(String profile) {
+    invocations.add("DescribeProfileBudget " + profile);
+    return budgetSheet();
+  }
+
+  @Override
   public BudgetSheet describeBudget() {
     invocations.add("DescribeBudget");
+    return budgetSheet();
+  }
+
+  private BudgetSheet budgetSheet() {
     Map<Step, Map<ModelTier, BudgetSheet.CallPrice>> steps = new EnumMap<>(Step.class);
     ROUTES.forEach(
         (step, model) ->
