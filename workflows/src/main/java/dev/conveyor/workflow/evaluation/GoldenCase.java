@@ -1,6 +1,7 @@
 package dev.conveyor.workflow.evaluation;
 
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.OutputKind;
 import java.util.List;
@@ -29,7 +30,7 @@ public record GoldenCase(
 
   /**
    * Returns the job that runs this case on a profile: nobody approves it (policy {@code NEVER}),
-   * and its tag names the evaluation.
+   * its model calls yield to other jobs' (priority {@code BULK}), and its tag names the evaluation.
    */
   public JobRequest jobOn(String profile, String evaluationId, String submitter) {
     return JobRequest.builder(requirements, kind)
@@ -39,6 +40,7 @@ public record GoldenCase(
         .submitter(submitter)
         .tags(List.of("evaluation:" + evaluationId))
         .profile(profile)
+        .priority(JobPriority.BULK)
         .build();
   }
 }
