@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -58,18 +60,6 @@ class ConveyorScriptEndToEndTests {
   private static final Duration STACK = Duration.ofMinutes(6);
   private static final Duration CLI = Duration.ofMinutes(2);
   private static final Duration BROWSER = Duration.ofMinutes(2);
-  private static final String BUNDLE =
-      """
-      {"parts": [
-        {"name": "headline", "outputKind": "TEXT",
-         "requirements": "A short headline for a steel water bottle that keeps drinks cold"},
-        {"name": "hero", "outputKind": "IMAGE",
-         "requirements": "A steel water bottle on a rock by a mountain lake"},
-        {"name": "landing", "outputKind": "CODE", "language": "html",
-         "requirements": "A landing section with the headline, a short pitch and the hero image",
-         "uses": ["headline", "hero"]}
-      ]}
-      """;
   private static final String REQUIREMENTS =
       "A two-line note for a bakery's customers about new opening hours on Sundays";
 
@@ -249,8 +239,8 @@ class ConveyorScriptEndToEndTests {
   @Test
   @Order(3)
   void a_bundle_outlives_a_sigkill_of_the_worker_while_its_parts_run() throws Exception {
-    Path request = dir.resolve("bundle.json");
-    Files.writeString(request, BUNDLE);
+    // The example the README and docs/bundles.md send.
+    Path request = ConveyorScript.repositoryRoot().resolve("examples/landing-bundle.json");
     String out = script.succeed(CLI, "submit", "--bundle", request.toString());
     List<String> lines = out.strip().lines().toList();
     bundle = lines.get(lines.size() - 1).strip();
@@ -352,6 +342,51 @@ class ConveyorScriptEndToEndTests {
 
   @Test
   @Order(6)
+  void an_evaluation_compares_two_routing_profiles_on_a_golden_set_and_saves_its_report()
+      throws Exception {
+    Path golden = dir.resolve("golden.jsonl");
+    Files.writeString(
+        golden,
+        """
+        # Two cases, one labelled: what a team's own golden set looks like.
+        {"requirements": "A two-sentence blurb for a steel water bottle", "kind": "TEXT", \
+        "criteria": ["mentions the bottle"], "expected": "pass"}
+        {"requirements": "A JSON object with the name and price of a water bottle", \
+        "kind": "CODE", "language": "json"}
+        """);
+    Path out = dir.resolve("evaluation");
+
+    String printed =
+        script.succeed(
+            STACK,
+            "eval",
+            golden.toString(),
+            "--profiles",
+            "default,economy",
+            "--out",
+            out.toString());
+
+    Matcher started = Pattern.compile("evaluation (\\S+): 2 cases").matcher(printed);
+    assertThat(started.find()).as("the started line in:%n%s", printed).isTrue();
+    String evaluation = started.group(1);
+    List<String> lines = printed.strip().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).endsWith("report.html");
+    assertThat(out.resolve("report.html")).exists();
+    assertThat(out.resolve("report.md")).exists();
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<svg").doesNotContain("<script");
+    JsonNode report = LocalStack.json(getBytes("/api/evaluations/" + evaluation + "/report.json"));
+    assertThat(report.path("profiles").findValuesAsText("profile"))
+        .containsExactly("default", "economy");
+    assertThat(report.path("profiles").findValues("cases"))
+        .allSatisfy(cases -> assertThat(cases.asInt()).isEqualTo(2));
+    assertThat(report.path("cases")).hasSize(4);
+    assertThat(report.path("verdictProfile").asText()).isIn("default", "economy");
+    assertThat(lines).contains(report.path("verdict").asText());
+  }
+
+  @Test
+  @Order(7)
   void stop_leaves_no_process_behind() throws Exception {
     List<Long> running =
         List.of(script.pid("temporal"), script.pid("worker"), script.pid("starter"), storePid());
