@@ -1,6 +1,7 @@
 package dev.conveyor.starter.api;
 
 import dev.conveyor.workflow.model.FieldError;
+import dev.conveyor.workflow.model.JobRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,8 @@ final class JsonErrors {
       return new FieldError(BODY, "is required: a JSON object");
     }
     String field = path(jackson);
-    if (jackson instanceof UnrecognizedPropertyException) {
-      if (field.equals("parts")) {
+    if (jackson instanceof UnrecognizedPropertyException unknown) {
+      if (field.equals("parts") && unknown.getReferringClass() == JobRequest.class) {
         // A bundle sent where a single job is expected.
         return new FieldError(
             field, "is not a field of a job request: a bundle goes to POST /api/bundles");
