@@ -262,6 +262,63 @@ class ConveyorWorkerApplicationTests {
     assertThat(approved.stage()).isEqualTo(BundleStage.APPROVED);
   }
 
+  @Test
+  void bundle_whose_hero_shows_something_else_has_only_the_hero_and_the_html_made_again()
+      throws Exception {
+    // A hero painted for another brief: the offline vision judge reads what the picture shows
+    // and holds the hero at fault; its next run paints what the headline promises.
+    BundleRequest request =
+        BundleRequest.of(
+            List.of(
+                BundlePart.of(
+                    "headline",
+                    List.of(),
+                    JobRequest.builder("A headline for a steel water bottle", OutputKind.TEXT)
+                        .build()),
+                BundlePart.of(
+                    "hero",
+                    List.of(),
+                    JobRequest.builder("A red bicycle leaning on a brick wall", OutputKind.IMAGE)
+                        .build()),
+                BundlePart.of(
+                    "tagline",
+                    List.of("headline"),
+                    JobRequest.builder("A tagline of at most 20 words", OutputKind.TEXT).build()),
+                BundlePart.of(
+                    "landing",
+                    List.of("headline", "tagline", "hero"),
+                    JobRequest.builder(
+                            "A landing section with the headline, the tagline and the hero",
+                            OutputKind.CODE)
+                        .language("html")
+                        .build())));
+    BundleWorkflow bundle =
+        client.newWorkflowStub(
+            BundleWorkflow.class, options("worker-test-bundle-" + UUID.randomUUID()));
+    WorkflowClient.start(bundle::run, request);
+
+    BundleStatus awaiting =
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(200))
+            .until(bundle::status, status -> status.stage() == BundleStage.AWAITING_APPROVAL);
+    assertThat(awaiting.reason()).isEqualTo("every part passed QA and the cross-part check");
+    assertThat(awaiting.consistencyRuns()).isEqualTo(2);
+    assertThat(awaiting.part("hero").runs()).isEqualTo(2);
+    assertThat(awaiting.part("hero").feedback())
+        .startsWith("Cross-part check: Show what the text of \"headline\" promises:")
+        .contains("bottle");
+    assertThat(awaiting.part("landing").runs()).isEqualTo(2);
+    assertThat(awaiting.part("headline").runs()).isEqualTo(1);
+    assertThat(awaiting.part("tagline").runs()).isEqualTo(1);
+    assertThat(awaiting.part("tagline").consistency().passed()).isTrue();
+    String tagline = Files.readString(stored(awaiting.part("tagline").output())).toLowerCase();
+    assertThat(tagline).contains("steel", "water");
+
+    BundleStatus approved = bundle.decide(BundleDecision.approve("rita", null));
+    assertThat(approved.stage()).isEqualTo(BundleStage.APPROVED);
+  }
+
   private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
     return NetworkInterface.networkInterfaces()
         .flatMap(NetworkInterface::inetAddresses)
