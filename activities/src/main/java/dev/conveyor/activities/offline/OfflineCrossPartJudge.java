@@ -58,67 +58,49 @@ public final class OfflineCrossPartJudge implements ChatModel {
       }
     }
     List<String> issues = new ArrayList<>();
-    String fault = null;
-    String feedback = "";
-    int pairs = 0;
-    int fitting = 0;
+    List<Beside> besides = new ArrayList<>();
     for (Map.Entry<String, Optional<List<String>>> image : shown.entrySet()) {
       if (image.getValue().isEmpty()) {
         issues.add(
             "the image of \""
                 + image.getKey()
                 + "\" was not drawn by the offline painter: the offline judge cannot see it");
-        continue;
+      } else {
+        besides.add(new Beside(image.getKey(), true, String.join(" ", image.getValue().get())));
       }
-      Set<String> seen = stemsOf(String.join(" ", image.getValue().get()));
+    }
+    parts.stream()
+        .filter(p -> p.name().equals(checked) && p.kind() == OutputKind.TEXT)
+        .forEach(own -> besides.add(new Beside(own.name(), false, own.body())));
+    String fault = null;
+    String feedback = "";
+    int pairs = 0;
+    int fitting = 0;
+    for (Beside beside : besides) {
+      Set<String> stems = stemsOf(beside.content());
       for (Map.Entry<String, String> text : texts.entrySet()) {
         pairs++;
         List<String> promised = keyTerms(text.getValue());
+        String terms = String.join(", ", promised);
         if (promised.isEmpty()
-            || promised.stream().anyMatch(t -> seen.contains(KeyTerms.stem(t)))) {
+            || promised.stream().anyMatch(t -> stems.contains(KeyTerms.stem(t)))) {
           fitting++;
         } else if (fault == null) {
-          fault = image.getKey();
+          fault = beside.part();
+          String source = "the text of \"" + text.getKey() + "\"";
           issues.add(
-              "the image of \""
-                  + image.getKey()
-                  + "\" shows none of what the text of \""
-                  + text.getKey()
-                  + "\" promises: "
-                  + String.join(", ", promised));
+              beside.image()
+                  ? "the image of \""
+                      + fault
+                      + "\" shows none of what "
+                      + source
+                      + " promises: "
+                      + terms
+                  : "the text of \"" + fault + "\" takes up nothing of " + source + ": " + terms);
           feedback =
-              "Show what the text of \""
-                  + text.getKey()
-                  + "\" promises: "
-                  + String.join(", ", promised)
-                  + ".";
-        }
-      }
-    }
-    PartSection own = parts.stream().filter(p -> p.name().equals(checked)).findFirst().orElse(null);
-    if (own != null && own.kind() == OutputKind.TEXT) {
-      Set<String> written = stemsOf(own.body());
-      for (Map.Entry<String, String> text : texts.entrySet()) {
-        pairs++;
-        List<String> followed = keyTerms(text.getValue());
-        if (followed.isEmpty()
-            || followed.stream().anyMatch(t -> written.contains(KeyTerms.stem(t)))) {
-          fitting++;
-        } else if (fault == null) {
-          fault = own.name();
-          issues.add(
-              "the text of \""
-                  + own.name()
-                  + "\" takes up nothing of the text of \""
-                  + text.getKey()
-                  + "\": "
-                  + String.join(", ", followed));
-          feedback =
-              "Follow the text of \""
-                  + text.getKey()
-                  + "\": pick up "
-                  + String.join(", ", followed)
-                  + ".";
+              beside.image()
+                  ? "Show what " + source + " promises: " + terms + "."
+                  : "Follow " + source + ": pick up " + terms + ".";
         }
       }
     }
@@ -132,6 +114,15 @@ public final class OfflineCrossPartJudge implements ChatModel {
     return OfflineModels.response(
         OfflineModels.CROSS_PART_JUDGE, OfflineModels.inputText(request), verdict.toString());
   }
+
+  /**
+   * A part that must agree with the texts beside it.
+   *
+   * @param part its name
+   * @param image whether it is a picture (its content: the words it shows) or a text
+   * @param content what it shows or says
+   */
+  private record Beside(String part, boolean image, String content) {}
 
   /** Returns what each IMAGE part's picture shows, in the order of the image contents. */
   private static Map<String, Optional<List<String>>> picturesOf(

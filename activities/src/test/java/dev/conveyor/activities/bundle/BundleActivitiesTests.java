@@ -19,6 +19,7 @@ import dev.conveyor.workflow.activity.CodeSpec;
 import dev.conveyor.workflow.activity.ConsistencyRequest;
 import dev.conveyor.workflow.activity.ConsistencyRequest.PartOutput;
 import dev.conveyor.workflow.activity.ConsistencyResult;
+import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.OutputKind;
@@ -154,14 +155,10 @@ class BundleActivitiesTests {
         start(files, catalog).checkConsistency(request(headline, hero, fittingHtml(files)));
 
     // then the verdict is the hero's, with the judge's feedback
-    assertThat(result.verdicts())
-        .singleElement()
-        .satisfies(
-            v -> {
-              assertThat(v.part()).isEqualTo("hero");
-              assertThat(v.verdict().passed()).isFalse();
-              assertThat(v.verdict().feedback()).isEqualTo("Show the steel bottle.");
-            });
+    PartVerdict v = onlyVerdict(result);
+    assertThat(v.part()).isEqualTo("hero");
+    assertThat(v.verdict().passed()).isFalse();
+    assertThat(v.verdict().feedback()).isEqualTo("Show the steel bottle.");
     assertThat(result.calls().get(0).modelId()).isEqualTo("openai/judge");
     assertThat(result.calls().get(0).step()).isEqualTo(Step.VISION_QA);
 
@@ -206,51 +203,29 @@ class BundleActivitiesTests {
 
   @Test
   void should_pass_offline_a_hero_that_shows_what_the_headline_promises() {
-    // given a hero painted offline from a brief that fits the headline
-    FileArtifactStore files = new FileArtifactStore(root);
-    ArtifactRef headline = files.putText(BOTTLE_HEADLINE);
-    ArtifactRef hero =
-        files.put(painted("A steel water bottle on a rock by a mountain lake"), "image/png");
-
-    // when
+    // given a hero painted offline from a brief that fits the headline; when
     ConsistencyResult result =
-        start(files, offline())
-            .checkConsistency(request(headline, hero, fittingHtml(files, BOTTLE_HEADLINE)));
+        checkOfflineBesideTheHeadline("A steel water bottle on a rock by a mountain lake");
 
     // then
-    assertThat(result.verdicts())
-        .singleElement()
-        .satisfies(
-            v -> {
-              assertThat(v.part()).isEqualTo("landing");
-              assertThat(v.verdict().passed()).as(v.verdict().issues().toString()).isTrue();
-            });
+    PartVerdict v = onlyVerdict(result);
+    assertThat(v.part()).isEqualTo("landing");
+    assertThat(v.verdict().passed()).as(v.verdict().issues().toString()).isTrue();
   }
 
   @Test
   void should_fail_offline_a_hero_that_shows_something_else_naming_the_hero() {
-    // given a hero painted offline from a brief about something else
-    FileArtifactStore files = new FileArtifactStore(root);
-    ArtifactRef headline = files.putText(BOTTLE_HEADLINE);
-    ArtifactRef hero =
-        files.put(painted("A red bicycle leaning on a brick wall in the city"), "image/png");
-
-    // when
+    // given a hero painted offline from a brief about something else; when
     ConsistencyResult result =
-        start(files, offline())
-            .checkConsistency(request(headline, hero, fittingHtml(files, BOTTLE_HEADLINE)));
+        checkOfflineBesideTheHeadline("A red bicycle leaning on a brick wall in the city");
 
     // then the hero is at fault, and the feedback names what the headline promises
-    assertThat(result.verdicts())
-        .singleElement()
-        .satisfies(
-            v -> {
-              assertThat(v.part()).isEqualTo("hero");
-              assertThat(v.verdict().passed()).isFalse();
-              assertThat(v.verdict().feedback())
-                  .startsWith("Show what the text of \"headline\" promises:")
-                  .contains("bottle");
-            });
+    PartVerdict v = onlyVerdict(result);
+    assertThat(v.part()).isEqualTo("hero");
+    assertThat(v.verdict().passed()).isFalse();
+    assertThat(v.verdict().feedback())
+        .startsWith("Show what the text of \"headline\" promises:")
+        .contains("bottle");
     assertThat(result.calls().get(0).modelId()).isEqualTo("offline/conveyor-cross-part-judge");
   }
 
@@ -271,14 +246,27 @@ class BundleActivitiesTests {
     // then
     assertThat(passing.verdicts().get(0).verdict().passed()).isTrue();
     assertThat(passing.calls().get(0).step()).isEqualTo(Step.TEXT_QA);
-    assertThat(failing.verdicts())
-        .singleElement()
-        .satisfies(
-            v -> {
-              assertThat(v.part()).isEqualTo("subheading");
-              assertThat(v.verdict().passed()).isFalse();
-              assertThat(v.verdict().feedback()).startsWith("Follow the text of \"headline\"");
-            });
+    PartVerdict v = onlyVerdict(failing);
+    assertThat(v.part()).isEqualTo("subheading");
+    assertThat(v.verdict().passed()).isFalse();
+    assertThat(v.verdict().feedback()).startsWith("Follow the text of \"headline\"");
+  }
+
+  /**
+   * Checks offline a landing section with the bottle headline and a hero painted offline from the
+   * brief.
+   */
+  private ConsistencyResult checkOfflineBesideTheHeadline(String heroBrief) {
+    FileArtifactStore files = new FileArtifactStore(root);
+    ArtifactRef headline = files.putText(BOTTLE_HEADLINE);
+    ArtifactRef hero = files.put(painted(heroBrief), "image/png");
+    return start(files, offline())
+        .checkConsistency(request(headline, hero, fittingHtml(files, BOTTLE_HEADLINE)));
+  }
+
+  private static PartVerdict onlyVerdict(ConsistencyResult result) {
+    assertThat(result.verdicts()).hasSize(1);
+    return result.verdicts().get(0);
   }
 
   private static ConsistencyRequest subheading(ArtifactRef headline, ArtifactRef subheading) {
