@@ -2,7 +2,10 @@ package dev.conveyor.workflow.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,20 @@ class BundleRequestValidationTests {
                 html("landing", "headline", "subheading", "hero")));
 
     assertThat(BundleRequestValidator.validate(request)).isEmpty();
+  }
+
+  @Test
+  void should_accept_the_example_bundle_whose_parts_follow_the_headline() throws IOException {
+    // given the example docs/bundles.md shows
+    BundleRequest request =
+        new ObjectMapper()
+            .readValue(
+                Path.of("..", "examples", "landing-bundle-following.json").toFile(),
+                BundleRequest.class);
+
+    // then
+    assertThat(BundleRequestValidator.validate(request)).isEmpty();
+    assertThat(request.parts()).extracting(BundlePart::uses).contains(List.of("headline"));
   }
 
   @Test
