@@ -142,6 +142,7 @@ public class BundleActivitiesImpl implements BundleActivities {
         deterministic,
         new JudgeContract<>(
             OfflineModels.CROSS_PART_JUDGE,
+            "failed",
             verdict -> new CrossPartVerdict(part.name(), verdict),
             verdict -> {
               ChatRequest asked =

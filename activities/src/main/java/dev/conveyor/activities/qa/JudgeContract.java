@@ -12,6 +12,7 @@ import java.util.function.Function;
  * answer, so that the chain asks again.
  *
  * @param offlineModel the offline model's name, for the call log
+ * @param offlineFailure the call log's outcome of a failing offline answer
  * @param ofChecks the answer when the deterministic checks fail
  * @param offline the offline model's answer, given the passing checks' verdict
  * @param request what a model judge is asked, given its route (which names its provider)
@@ -21,6 +22,7 @@ import java.util.function.Function;
  */
 public record JudgeContract<T>(
     String offlineModel,
+    String offlineFailure,
     Function<QaVerdict, T> ofChecks,
     Function<QaVerdict, T> offline,
     Function<ModelRoute, ChatRequest> request,

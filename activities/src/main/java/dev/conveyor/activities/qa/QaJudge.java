@@ -62,6 +62,7 @@ public final class QaJudge {
             checks,
             new JudgeContract<>(
                 OfflineModels.nameFor(site.step()),
+                "held back",
                 Function.identity(),
                 checked ->
                     holdBackFeedback != null && site.attempt() <= offline.qaFailFirst()
@@ -113,7 +114,11 @@ public final class QaJudge {
             boolean passed = contract.verdict().apply(answer).passed();
             ModelCall call =
                 ModelCalls.offlineCheck(
-                    site, checker, started, passed ? "passed" : "held back", recorder);
+                    site,
+                    checker,
+                    started,
+                    passed ? "passed" : contract.offlineFailure(),
+                    recorder);
             return new ModelCalls.Outcome<>(answer, call);
           }
           ModelCalls.Outcome<ChatResponse> answer =
