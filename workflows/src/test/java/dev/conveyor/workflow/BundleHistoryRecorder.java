@@ -46,6 +46,25 @@ class BundleHistoryRecorder {
     assertThat(read(partFile).getEvents()).isEqualTo(played.part().getEvents());
   }
 
+  /**
+   * Records the path's history with the bundle's projection into the job store; the history
+   * recorded before the projection existed is kept as it is.
+   */
+  @Test
+  void should_record_the_history_of_the_projected_bundle() throws IOException {
+    // given
+    Path file =
+        JobHistoryRecorder.HISTORIES.resolve("bundles").resolve(BundleScenarios.PROJECTED_HISTORY);
+    assumeFalse(Files.exists(file), "the projected bundle history is committed already");
+
+    // when
+    BundleScenarios.Played played = BundleScenarios.play();
+    Files.writeString(file, played.bundle().toJson(true) + "\n", StandardCharsets.UTF_8);
+
+    // then
+    assertThat(read(file).getEvents()).isEqualTo(played.bundle().getEvents());
+  }
+
   private static WorkflowExecutionHistory read(Path file) throws IOException {
     return WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
   }

@@ -10,19 +10,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The guard for changes of the bundle workflow: the committed bundle history replays against the
- * current {@link BundleWorkflowImpl}, and so does a fresh one (the history of one of its parts is
- * replayed with the job histories by {@link JobWorkflowReplayTests}).
+ * The guard for changes of the bundle workflow: the committed bundle histories (recorded before and
+ * after the bundle's projection into the job store) replay against the current {@link
+ * BundleWorkflowImpl}, and so does a fresh one (the history of one of its parts is replayed with
+ * the job histories by {@link JobWorkflowReplayTests}).
  */
 class BundleReplayTests {
 
-  @Test
-  void should_replay_the_committed_bundle_history() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {BundleScenarios.BUNDLE_HISTORY, BundleScenarios.PROJECTED_HISTORY})
+  void should_replay_the_committed_bundle_history(String file) throws Exception {
     // given
-    URL history = getClass().getResource("/histories/bundles/" + BundleScenarios.BUNDLE_HISTORY);
-    assertThat(history).as("the committed bundle history").isNotNull();
+    URL history = getClass().getResource("/histories/bundles/" + file);
+    assertThat(history).as("the committed bundle history " + file).isNotNull();
 
     // The children's ids derive from the bundle's, so the replay takes the recorded workflow id
     // (the replayer's own default id would change every child id).

@@ -23,6 +23,12 @@ final class BundleScenarios {
   /** The history of the landing section's last job, under {@code histories}: a bundle's part. */
   static final String PART_HISTORY = "bundle-part-delivered.json";
 
+  /**
+   * The same path's history once bundles write their projection into the job store (version {@value
+   * JobVersions#BUNDLE_STORE_PROJECTION} 1), under {@code histories/bundles}.
+   */
+  static final String PROJECTED_HISTORY = "landing-page-projected.json";
+
   /** The recorded bundle's workflow id. */
   static final String BUNDLE_ID = "bundle-landing-page";
 
