@@ -50,7 +50,10 @@ public interface JobQueries {
    * Returns everything the store holds about one bundle: its status and timeline.
    *
    * @param bundleId the bundle's id
-   * @return the bundle, or empty when the store has never seen it
+   * @return the bundle, or empty when the store has never seen it (the default, for a store that
+   *     holds no bundles)
    */
-  Optional<StoredBundle> findBundle(String bundleId);
+  default Optional<StoredBundle> findBundle(String bundleId) {
+    return Optional.empty();
+  }
 }
