@@ -58,9 +58,4 @@ public record JobSummary(
     costUsd = costUsd == null ? BigDecimal.ZERO : costUsd;
     kind = kind == null ? ItemKind.JOB : kind;
   }
-
-  /** Returns whether this item is a bundle rather than a job. */
-  public boolean isBundle() {
-    return kind == ItemKind.BUNDLE;
-  }
 }
