@@ -77,9 +77,9 @@ public final class ConveyorCli {
                   starts a job and prints its id
         status    JOB_ID
                   prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
-        watch     JOB_ID|BUNDLE_ID [--until-decision]
+        watch     JOB_ID [--until-decision]
                   prints each change until the job ends, or until it awaits a decision; for a
-                  bundle, its stage and each part's state as they change
+                  bundle id, its stage and each part's state as they change
         approve   JOB_ID [--comment C]
                   approves the output awaiting a decision and prints the job's stage
         reject    JOB_ID --comment C [--regenerate]

@@ -342,7 +342,7 @@ class BundleApiTests extends ConveyorAppTestSupport {
     assertThat(Http.json(first).path("created").asBoolean()).isTrue();
     assertThat(Http.json(again).path("created").asBoolean()).isFalse();
     assertThat(other.statusCode()).as("refused as a job's reused key is").isEqualTo(422);
-    assertThat(Http.json(other).path("message").asString()).contains(id);
+    assertThat(Http.json(other).path("error").asString()).contains(id);
     awaitDecision(id);
     assertThat(Http.json(http.get("/api/bundles/" + id)).path("parts").findValuesAsString("jobId"))
         .as("one workflow: each part ran once")
