@@ -60,21 +60,15 @@ public record JobFilter(
 
   /** Returns this filter for one kind of item only, or both with null. */
   public JobFilter withKind(ItemKind only) {
-    return new JobFilter(
-        stage,
-        finished,
-        tag,
-        submitter,
-        createdFrom,
-        createdTo,
-        awaitingSinceBefore,
-        order,
-        only,
-        bundleId);
+    return with(only, bundleId);
   }
 
   /** Returns this filter for the jobs of one bundle's parts. */
   public JobFilter withBundle(String id) {
+    return with(kind, id);
+  }
+
+  private JobFilter with(ItemKind newKind, String newBundleId) {
     return new JobFilter(
         stage,
         finished,
@@ -84,8 +78,8 @@ public record JobFilter(
         createdTo,
         awaitingSinceBefore,
         order,
-        kind,
-        id);
+        newKind,
+        newBundleId);
   }
 
   /** Returns a filter that matches every job and bundle of its own, newest first. */

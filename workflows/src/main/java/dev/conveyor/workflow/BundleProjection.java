@@ -10,7 +10,6 @@ import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.PartRejection;
 import dev.conveyor.workflow.model.PartStatus;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
 
 /**
  * The bundle's projection into the job store, as {@link JobProjection} is the job's: at each stage
@@ -31,8 +29,6 @@ import org.slf4j.Logger;
  * start of a run, so bundle histories recorded before it replay without any write.
  */
 final class BundleProjection {
-
-  private static final Logger log = Workflow.getLogger(BundleProjection.class);
 
   private final boolean enabled;
   private final BundleState bundle;
@@ -98,17 +94,10 @@ final class BundleProjection {
     BundleStoreWrite write =
         new BundleStoreWrite(
             bundle.bundleId(), ++writes, requestStored ? null : request, status, unsent);
-    try {
-      Workflow.newDetachedCancellationScope(() -> store.projectBundle(write)).run();
+    if (JobProjection.written(
+        "bundle", bundle.bundleId(), write.sequence(), () -> store.projectBundle(write))) {
       unsent.clear();
       requestStored = true;
-    } catch (ActivityFailure e) {
-      log.warn(
-          "bundle {}: job store write {} failed after retries; the bundle carries on and the next"
-              + " write carries its whole state: {}",
-          bundle.bundleId(),
-          write.sequence(),
-          JobTexts.rootMessage(e));
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -254,19 +255,11 @@ class BundleApiTests extends ConveyorAppTestSupport {
 
     // when
     JsonNode listing =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> Http.json(http.get("/api/jobs?tag=" + tag)),
-                page -> page.path("total").asLong() == 2);
+        awaitAnswer("/api/jobs?tag=" + tag, page -> page.path("total").asLong() == 2);
     JsonNode inbox =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> Http.json(http.get("/api/jobs?stage=AWAITING_APPROVAL&tag=" + tag)),
-                page -> page.path("total").asLong() >= 1);
+        awaitAnswer(
+            "/api/jobs?stage=AWAITING_APPROVAL&tag=" + tag,
+            page -> page.path("total").asLong() >= 1);
 
     // then the listing holds the bundle, marked, and the job, never the parts' jobs
     assertThat(listing.path("jobs").findValuesAsString("jobId"))
@@ -306,12 +299,8 @@ class BundleApiTests extends ConveyorAppTestSupport {
 
     // when
     JsonNode timeline =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> Http.json(http.get("/api/jobs/" + id + "/timeline")),
-                t -> t.path("stage").asString().equals("APPROVED"));
+        awaitAnswer(
+            "/api/jobs/" + id + "/timeline", t -> t.path("stage").asString().equals("APPROVED"));
 
     // then
     assertThat(timeline.path("bundleId").asString()).isEqualTo(id);
@@ -363,12 +352,17 @@ class BundleApiTests extends ConveyorAppTestSupport {
   }
 
   private JsonNode awaitDecision(String id) {
+    return awaitAnswer(
+        "/api/bundles/" + id,
+        status -> status.path("stage").asString().equals("AWAITING_APPROVAL"));
+  }
+
+  /** Polls a GET until its JSON answer satisfies the condition, and returns that answer. */
+  private JsonNode awaitAnswer(String path, Predicate<JsonNode> condition) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> Http.json(http.get("/api/bundles/" + id)),
-            status -> status.path("stage").asString().equals("AWAITING_APPROVAL"));
+        .until(() -> Http.json(http.get(path)), condition::test);
   }
 
   private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
