@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conveyor.stack.JavaProcess;
 import dev.conveyor.stack.LocalStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -78,6 +79,8 @@ class ConveyorScriptEndToEndTests {
   void up() throws Exception {
     script = new ConveyorScript(Files.createDirectories(dir.resolve("data")));
     script.env("CONVEYOR_TEMPORAL", "test-server");
+    // The stack's JVMs start as the other tests' processes do, with less CPU on a busy machine.
+    script.env("CONVEYOR_JAVA_OPTS", String.join(" ", JavaProcess.TEST_JVM_OPTIONS));
     // Each offline model call takes 3 s, so a job is caught in GENERATE, and a new revision takes
     // visible time in the console.
     String up = script.succeed(STACK, "up", "--conveyor.offline.latency=3s");

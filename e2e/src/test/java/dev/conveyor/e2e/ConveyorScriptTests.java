@@ -97,7 +97,8 @@ class ConveyorScriptTests {
         script()
             .env("PATH", standIn(recorded) + File.pathSeparator + path())
             .env("CONVEYOR_TEMPORAL", "test-server");
-    ConveyorScript withoutCli = script().env("PATH", path());
+    ConveyorScript withoutCli =
+        script().env("PATH", path()).env("CONVEYOR_JAVA_OPTS", "-Xmx768m -XX:+UseSerialGC");
 
     for (ConveyorScript script : List.of(forced, withoutCli)) {
       // when
@@ -109,6 +110,9 @@ class ConveyorScriptTests {
           .contains("-Dloader.main=dev.conveyor.worker.temporal.EmbeddedTemporalServer")
           .contains(" 127.0.0.1 " + script.temporalPort() + " ");
     }
+    assertThat(withoutCli.succeed(QUICK, "print-temporal-command"))
+        .contains("java -Xmx512m -Xmx768m -XX:+UseSerialGC -cp ");
+    assertThat(forced.succeed(QUICK, "print-temporal-command")).contains("java -Xmx512m -cp ");
     assertThat(recorded).doesNotExist();
   }
 

@@ -11,6 +11,15 @@ import java.util.concurrent.TimeUnit;
 /** A Spring Boot jar or a main class run in its own JVM, its output in a log file. */
 public final class JavaProcess implements AutoCloseable {
 
+  /**
+   * The JVM options of every process a test starts: the client compiler only and the serial
+   * collector. A test's JVM lives for minutes, so it never earns back what C2 compilation and G1's
+   * threads cost; with them a worker needs about half the CPU to start (15 s instead of 30 s on the
+   * 2-core build machine), and the tests start several of them side by side.
+   */
+  public static final List<String> TEST_JVM_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -41,6 +50,7 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
+    command.addAll(TEST_JVM_OPTIONS);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
@@ -63,6 +73,7 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
+    command.addAll(TEST_JVM_OPTIONS);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);

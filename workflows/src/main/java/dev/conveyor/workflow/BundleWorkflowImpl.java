@@ -130,7 +130,10 @@ public class BundleWorkflowImpl implements BundleWorkflow {
 
   /**
    * Runs the cross-part check on every part that uses others; returns the parts at fault, each with
-   * the feedback its next run acts on. A bundle whose parts use none has nothing to check.
+   * the feedback its next run acts on. A failing verdict names the part at fault, which need not be
+   * the part checked (an image that does not show what the headline beside it promises), and only
+   * that part and the parts that use it run again. A bundle whose parts use none has nothing to
+   * check.
    */
   private Map<String, String> checkConsistency() {
     Map<String, String> faults = new LinkedHashMap<>();
@@ -166,7 +169,12 @@ public class BundleWorkflowImpl implements BundleWorkflow {
       part.consistency(verdict.verdict());
       JobMetrics.crossPartCheck(verdict.verdict().passed());
       if (!verdict.verdict().passed()) {
-        faults.put(part.name(), "Cross-part check: " + verdict.verdict().feedback());
+        // Two checked parts may hold the same part at fault (an image two pages use): it acts on
+        // both feedbacks.
+        faults.merge(
+            part.name(),
+            "Cross-part check: " + verdict.verdict().feedback(),
+            (first, second) -> first + " " + second);
       }
     }
     return faults;

@@ -11,7 +11,9 @@ import dev.conveyor.workflow.activity.QaActivities;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
+import dev.conveyor.workflow.model.BundleContext;
 import dev.conveyor.workflow.model.JobPriority;
 import dev.conveyor.workflow.model.ModelTier;
 import dev.conveyor.workflow.model.OutputKind;
@@ -19,6 +21,7 @@ import dev.conveyor.workflow.model.Step;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.Priority;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -50,9 +53,23 @@ final class ModelSteps {
                     job.request().qaCriteria(),
                     named(tier),
                     job.request().codeLanguage(),
-                    job.request().profile()));
+                    job.request().profile(),
+                    followedTexts()));
     job.prompt(written.artifact());
     job.record(written.call());
+  }
+
+  /**
+   * Returns the texts a TEXT or IMAGE part of a bundle follows: the outputs of the TEXT parts it
+   * uses, which its prompt carries. A CODE part receives them with its code spec instead; a job
+   * outside a bundle follows none.
+   */
+  private List<ArtifactRef> followedTexts() {
+    BundleContext bundle = job.request().bundle();
+    if (bundle == null || job.outputKind() == OutputKind.CODE) {
+      return List.of();
+    }
+    return bundle.texts();
   }
 
   /** Generates the current attempt's output with the feedback, for QA to judge. */

@@ -3,17 +3,21 @@ package dev.conveyor.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.conveyor.workflow.BundleScenarios.Scenario;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Records the histories of the {@link BundleScenarios bundle scenario}: the bundle's into {@code
- * src/test/resources/histories/bundles}, its landing part's into {@code histories}, for {@link
+ * Records the histories of the {@link BundleScenarios bundle scenarios}: each bundle's into {@code
+ * src/test/resources/histories/bundles}, one of its parts' into {@code histories}, for {@link
  * BundleReplayTests} and {@link JobWorkflowReplayTests}. It runs only when asked:
  *
  * <pre>
@@ -25,18 +29,24 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "conveyor.recordHistories", matches = "true")
 class BundleHistoryRecorder {
 
-  @Test
-  void should_record_the_histories_of_the_bundle_and_its_part() throws IOException {
+  static List<Scenario> scenarios() {
+    return BundleScenarios.ALL;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarios")
+  void should_record_the_histories_of_the_bundle_and_its_part(Scenario scenario)
+      throws IOException {
     // given
     Path bundleFile =
-        JobHistoryRecorder.HISTORIES.resolve("bundles").resolve(BundleScenarios.BUNDLE_HISTORY);
-    Path partFile = JobHistoryRecorder.HISTORIES.resolve(BundleScenarios.PART_HISTORY);
+        JobHistoryRecorder.HISTORIES.resolve("bundles").resolve(scenario.bundleHistory());
+    Path partFile = JobHistoryRecorder.HISTORIES.resolve(scenario.partHistory());
     assumeFalse(
         Files.exists(bundleFile) || Files.exists(partFile),
-        "the bundle histories are committed already; they are kept");
+        "the histories of " + scenario.bundleId() + " are committed already; they are kept");
 
     // when
-    BundleScenarios.Played played = BundleScenarios.play();
+    BundleScenarios.Played played = BundleScenarios.play(scenario);
     Files.createDirectories(bundleFile.getParent());
     Files.writeString(bundleFile, played.bundle().toJson(true) + "\n", StandardCharsets.UTF_8);
     Files.writeString(partFile, played.part().toJson(true) + "\n", StandardCharsets.UTF_8);
@@ -54,11 +64,13 @@ class BundleHistoryRecorder {
   void should_record_the_history_of_the_projected_bundle() throws IOException {
     // given
     Path file =
-        JobHistoryRecorder.HISTORIES.resolve("bundles").resolve(BundleScenarios.PROJECTED_HISTORY);
+        JobHistoryRecorder.HISTORIES
+            .resolve("bundles")
+            .resolve(BundleScenarios.LANDING_PAGE_PROJECTED.bundleHistory());
     assumeFalse(Files.exists(file), "the projected bundle history is committed already");
 
     // when
-    BundleScenarios.Played played = BundleScenarios.play();
+    BundleScenarios.Played played = BundleScenarios.play(BundleScenarios.LANDING_PAGE_PROJECTED);
     Files.writeString(file, played.bundle().toJson(true) + "\n", StandardCharsets.UTF_8);
 
     // then

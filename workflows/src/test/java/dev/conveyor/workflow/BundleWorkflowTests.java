@@ -9,12 +9,14 @@ import dev.conveyor.workflow.activity.CodeGenerationRequest;
 import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.StepResult;
+import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.BundleDecision;
 import dev.conveyor.workflow.model.BundleRequest;
 import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.PartRejection;
 import dev.conveyor.workflow.model.PartState;
 import dev.conveyor.workflow.model.PartStatus;
@@ -171,6 +173,68 @@ class BundleWorkflowTests {
     assertThat(awaiting.part("landing").jobId()).isEqualTo("bundle-3.landing.2");
     assertThat(awaiting.part("landing").consistency().passed()).isTrue();
     assertThat(awaiting.consistencyRuns()).isEqualTo(2);
+  }
+
+  @Test
+  void should_regenerate_only_the_image_and_the_parts_using_it_when_the_judge_blames_the_image() {
+    // given a vision judge that finds, the first time, that the hero does not show the headline
+    ScriptedActivities activities =
+        new ScriptedActivities()
+            .checkBundleWith(Bundles.heroFailsFirstCheck("show the steel bottle"));
+    harness.start(activities);
+    BundleWorkflow bundle = harness.submitBundle("bundle-3b", Bundles.landingPage());
+
+    // when
+    BundleStatus awaiting = awaitDecision(bundle);
+
+    // then the hero was painted again with the judge's feedback, the landing section that embeds
+    // it was written again without feedback of its own, and the headline was left alone
+    assertThat(runs(awaiting)).isEqualTo(Map.of("headline", 1, "hero", 2, "landing", 2));
+    assertThat(activities.generations())
+        .filteredOn(g -> g.feedback() != null)
+        .extracting(GenerationRequest::feedback)
+        .containsExactly("Cross-part check: show the steel bottle");
+    assertThat(activities.invocations()).containsSubsequence("CheckBundle", "GenerateImage");
+    assertThat(activities.codeGenerations()).hasSize(2);
+    assertThat(activities.codeGenerations().get(1).feedback()).isNull();
+    assertThat(awaiting.part("hero").jobId()).isEqualTo("bundle-3b.hero.2");
+    assertThat(awaiting.part("hero").feedback())
+        .isEqualTo("Cross-part check: show the steel bottle");
+    assertThat(awaiting.part("landing").consistency().passed()).isTrue();
+    assertThat(awaiting.consistencyRuns()).isEqualTo(2);
+    assertThat(awaiting.reason()).isEqualTo("every part passed QA and the cross-part check");
+  }
+
+  @Test
+  void should_give_a_text_part_using_a_text_part_its_text_in_the_prompt() {
+    // given a sub-heading and a hero that both use the headline
+    ScriptedActivities activities = new ScriptedActivities();
+    harness.start(activities);
+    BundleWorkflow bundle =
+        harness.submitBundle("bundle-3c", Bundles.landingPageFollowingTheHeadline());
+
+    // when
+    BundleStatus awaiting = awaitDecision(bundle);
+
+    // then each was prompted with the headline's stored text; the headline with none
+    ArtifactRef headline = awaiting.part("headline").output();
+    assertThat(activities.prompts())
+        .filteredOn(p -> p.outputKind() == OutputKind.TEXT && !p.followedTexts().isEmpty())
+        .singleElement()
+        .satisfies(p -> assertThat(p.followedTexts()).containsExactly(headline));
+    assertThat(activities.prompts())
+        .filteredOn(p -> p.outputKind() == OutputKind.IMAGE)
+        .singleElement()
+        .satisfies(p -> assertThat(p.followedTexts()).containsExactly(headline));
+    assertThat(activities.prompts())
+        .filteredOn(p -> p.outputKind() == OutputKind.CODE)
+        .singleElement()
+        .satisfies(p -> assertThat(p.followedTexts()).isEmpty());
+    assertThat(activities.prompts()).filteredOn(p -> p.followedTexts().isEmpty()).hasSize(2);
+    CodeGenerationRequest landing = activities.codeGenerations().get(0);
+    assertThat(landing.spec().texts())
+        .containsExactly(headline, awaiting.part("subheading").output());
+    assertThat(awaiting.parts()).extracting(PartStatus::state).containsOnly(PartState.PASSED);
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the requests for the prompt writer and the writer, and reads their sections back. A brief
@@ -29,6 +31,22 @@ public final class Briefs {
   public static final String JSON_SCHEMA = "JSON Schema";
   public static final String TEXTS_TO_INCLUDE = "Texts to include word for word";
   public static final String IMAGES_TO_EMBED = "Images to embed by their exact source";
+  public static final String TEXTS_TO_FOLLOW = "Texts this output goes with";
+  public static final String PART_TO_CHECK = "Part to check";
+  public static final String PARTS_AT_FAULT = "Parts that may be at fault";
+
+  private static final Pattern PART_HEADING =
+      Pattern.compile("^### Part ([a-z][a-z0-9-]*) \\((TEXT|IMAGE|CODE)[^)]*\\)\\s*$");
+
+  /**
+   * One part of a bundle as a cross-part brief shows it.
+   *
+   * @param name the part's name
+   * @param kind TEXT, IMAGE or CODE
+   * @param body its text, its code in a fence, or a line naming its image, which follows the
+   *     section as an image content of the message
+   */
+  public record PartSection(String name, OutputKind kind, String body) {}
 
   /** What a criteria section says when there are none. */
   public static final String NO_CRITERIA = "(none beyond the requirements)";
@@ -38,7 +56,8 @@ public final class Briefs {
       You write prompts for generative models. Turn the business requirements into one clear, \
       self-contained prompt for %s. Keep every fact and constraint of the requirements, state the \
       audience, tone and format they imply, and list the quality criteria the result must meet. \
-      Answer with the prompt only.""";
+      When texts are listed under "%s", the output goes beside them: quote them in the prompt and \
+      make the output agree with what they say. Answer with the prompt only.""";
 
   private static final String WRITER_SYSTEM =
       """
@@ -68,6 +87,19 @@ public final class Briefs {
    */
   public static ChatRequest promptRequest(
       String requirements, OutputKind kind, List<String> criteria, CodeLanguage language) {
+    return promptRequest(requirements, kind, criteria, language, List.of());
+  }
+
+  /**
+   * Returns the request that asks the prompt writer for a prompt for an output that goes with the
+   * given texts (a bundle's part that uses TEXT parts), which the brief lists.
+   */
+  public static ChatRequest promptRequest(
+      String requirements,
+      OutputKind kind,
+      List<String> criteria,
+      CodeLanguage language,
+      List<String> followedTexts) {
     String audience =
         switch (kind) {
           case IMAGE ->
@@ -83,12 +115,63 @@ public final class Briefs {
         section(OUTPUT_KIND, kind.name())
             + (language == null ? "" : section(LANGUAGE, language.id()))
             + section(REQUIREMENTS, requirements)
-            + section(CRITERIA, bullets(criteria));
+            + section(CRITERIA, bullets(criteria))
+            + (followedTexts.isEmpty() ? "" : section(TEXTS_TO_FOLLOW, flattened(followedTexts)));
     return ChatRequest.builder()
         .messages(
-            SystemMessage.from(PROMPT_WRITER_SYSTEM.formatted(audience)),
+            SystemMessage.from(PROMPT_WRITER_SYSTEM.formatted(audience, TEXTS_TO_FOLLOW)),
             UserMessage.from(user.strip()))
         .build();
+  }
+
+  /**
+   * Returns a written prompt that carries the texts its output goes with: the prompt as written,
+   * plus a section with each text it does not already contain word for word.
+   */
+  public static String carryingTexts(String prompt, List<String> followedTexts) {
+    String flat = prompt.replaceAll("\\s+", " ");
+    List<String> missing =
+        followedTexts.stream()
+            .filter(text -> !flat.contains(text.strip().replaceAll("\\s+", " ")))
+            .toList();
+    if (missing.isEmpty()) {
+      return prompt;
+    }
+    return prompt.strip() + "\n\n" + section(TEXTS_TO_FOLLOW, flattened(missing)).strip();
+  }
+
+  private static String flattened(List<String> texts) {
+    return bullets(texts.stream().map(t -> t.strip().replaceAll("\\s+", " ")).toList());
+  }
+
+  /** Returns the section of a part of a bundle, as {@link #partSections} reads it back. */
+  public static String partSection(String name, OutputKind kind, String detail, String body) {
+    return section("Part " + name + " (" + kind + (detail == null ? "" : " " + detail) + ")", body);
+  }
+
+  /** Returns the sections of a brief that show parts of a bundle, in order. */
+  public static List<PartSection> partSections(String brief) {
+    List<PartSection> parts = new ArrayList<>();
+    String name = null;
+    OutputKind kind = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : (brief == null ? "" : brief).split("\\R", -1)) {
+      if (line.startsWith("### ")) {
+        if (name != null) {
+          parts.add(new PartSection(name, kind, body.toString().strip()));
+        }
+        Matcher heading = PART_HEADING.matcher(line);
+        name = heading.matches() ? heading.group(1) : null;
+        kind = name == null ? null : OutputKind.valueOf(heading.group(2));
+        body = new StringBuilder();
+      } else if (name != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (name != null) {
+      parts.add(new PartSection(name, kind, body.toString().strip()));
+    }
+    return parts;
   }
 
   /** Returns the request that asks the writer for a text. */
@@ -117,11 +200,7 @@ public final class Briefs {
       user.append(section(JSON_SCHEMA, expected.jsonSchema()));
     }
     if (!expected.texts().isEmpty()) {
-      user.append(
-          section(
-              TEXTS_TO_INCLUDE,
-              bullets(
-                  expected.texts().stream().map(t -> t.strip().replaceAll("\\s+", " ")).toList())));
+      user.append(section(TEXTS_TO_INCLUDE, flattened(expected.texts())));
     }
     if (!expected.imageSources().isEmpty()) {
       user.append(section(IMAGES_TO_EMBED, bullets(expected.imageSources())));

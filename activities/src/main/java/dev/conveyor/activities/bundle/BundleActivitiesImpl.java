@@ -1,14 +1,18 @@
 package dev.conveyor.activities.bundle;
 
 import dev.conveyor.activities.artifact.ArtifactStore;
+import dev.conveyor.activities.bundle.CrossPartBriefs.Shown;
 import dev.conveyor.activities.catalog.ModelCatalog;
 import dev.conveyor.activities.code.CodeChecks;
 import dev.conveyor.activities.code.CodeExpectations;
 import dev.conveyor.activities.modelcall.CallSite;
 import dev.conveyor.activities.modelcall.ModelCallFailures;
+import dev.conveyor.activities.modelcall.ModelCalls;
 import dev.conveyor.activities.observability.CallRecorder;
+import dev.conveyor.activities.offline.OfflineCrossPartJudge;
+import dev.conveyor.activities.offline.OfflineModels;
 import dev.conveyor.activities.offline.OfflineSettings;
-import dev.conveyor.activities.qa.JudgeVerdicts;
+import dev.conveyor.activities.qa.JudgeContract;
 import dev.conveyor.activities.qa.QaJudge;
 import dev.conveyor.workflow.activity.ActivityErrors;
 import dev.conveyor.workflow.activity.BundleActivities;
@@ -16,35 +20,47 @@ import dev.conveyor.workflow.activity.ConsistencyRequest;
 import dev.conveyor.workflow.activity.ConsistencyRequest.PartOutput;
 import dev.conveyor.workflow.activity.ConsistencyResult;
 import dev.conveyor.workflow.activity.ConsistencyResult.PartVerdict;
-import dev.conveyor.workflow.activity.QaResult;
+import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.CodeLanguage;
 import dev.conveyor.workflow.model.ModelCall;
 import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.Step;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Checks each CODE part of a bundle that uses others against them: the language's checks with the
- * used texts it must contain and the used images it must reference (jsoup for HTML; for other
- * languages, the used texts word for word), then the {@code code-qa} judge, told which texts and
- * images the code must carry. A failing verdict's feedback is what the part's next run acts on.
+ * Checks each part of a bundle that uses others against them. A CODE part first passes the
+ * language's checks with the used texts it must contain and the used images it must reference
+ * (jsoup for HTML; for other languages, the used texts word for word); a failure there stands
+ * without a model call and is the code part's. Then the cross-part judge sees the part and the
+ * parts it uses together (texts, code, and every image's bytes) and names the part at fault when
+ * they disagree. With an image among them the judge is the {@code vision-qa} step's chain,
+ * otherwise the part's own QA step's; the offline provider's judge is {@link
+ * OfflineCrossPartJudge}.
  */
 public class BundleActivitiesImpl implements BundleActivities {
 
   private static final List<String> CRITERIA =
       List.of(
-          "contains the text of every part it uses, word for word",
-          "shows every image it uses where a reader expects it, with a fitting alt text");
+          "code contains the text of every part it uses, word for word",
+          "code shows every image it uses where a reader expects it, with a fitting alt text",
+          "every image shows what the texts beside it promise",
+          "a text follows the texts it uses");
+
+  /** The deterministic verdict of a TEXT or IMAGE part: it has no checks of its own here. */
+  private static final QaVerdict PASSED = new QaVerdict(true, 1.0, List.of(), "");
 
   private final ArtifactStore store;
   private final QaJudge judge;
   private final CodeChecks checks = new CodeChecks();
+  private final OfflineCrossPartJudge offlineJudge = new OfflineCrossPartJudge();
 
   public BundleActivitiesImpl(
       ArtifactStore store, ModelCatalog catalog, OfflineSettings offline, CallRecorder recorder) {
@@ -63,11 +79,12 @@ public class BundleActivitiesImpl implements BundleActivities {
     List<ModelCall> calls = new ArrayList<>();
     try {
       for (PartOutput part : request.parts()) {
-        if (part.uses().isEmpty() || part.outputKind() != OutputKind.CODE) {
+        if (part.uses().isEmpty()) {
           continue;
         }
-        QaResult result = check(part, used(part, byName), request.run());
-        verdicts.add(new PartVerdict(part.name(), result.verdict()));
+        ModelCalls.Outcome<CrossPartVerdict> result =
+            check(part, used(part, byName), request.run());
+        verdicts.add(new PartVerdict(result.value().part(), result.value().verdict()));
         calls.add(result.call());
       }
     } catch (RuntimeException e) {
@@ -88,28 +105,72 @@ public class BundleActivitiesImpl implements BundleActivities {
     return used;
   }
 
-  private QaResult check(PartOutput part, List<PartOutput> used, int run) {
-    CodeLanguage language = CodeLanguage.of(part.language());
-    if (language == null || part.output() == null) {
-      throw invalid("part " + part.name() + " is no CODE output with a known language");
+  private ModelCalls.Outcome<CrossPartVerdict> check(
+      PartOutput part, List<PartOutput> used, int run) {
+    if (part.output() == null) {
+      throw invalid("part " + part.name() + " has no output to check");
     }
-    String code = store.readText(part.output());
+    List<Shown> shown = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     List<String> images = new ArrayList<>();
     for (PartOutput output : used) {
+      Shown one = shown(output);
+      shown.add(one);
       if (output.outputKind() == OutputKind.IMAGE) {
         images.add(output.fileName());
       } else {
-        texts.add(store.readText(output.output()));
+        texts.add(one.text());
       }
     }
-    CodeExpectations expected = new CodeExpectations(null, texts, images);
+    Shown checked = shown(part);
+    shown.add(checked);
+    Supplier<QaVerdict> deterministic = () -> PASSED;
+    if (part.outputKind() == OutputKind.CODE) {
+      CodeLanguage language = CodeLanguage.of(part.language());
+      if (language == null) {
+        throw invalid("part " + part.name() + " is no CODE output with a known language");
+      }
+      CodeExpectations expected = new CodeExpectations(null, texts, images);
+      deterministic = () -> deterministic(language, checked.text(), expected);
+    }
+    boolean seesImages = shown.stream().anyMatch(s -> s.kind() == OutputKind.IMAGE);
+    Step step = seesImages ? Step.VISION_QA : Step.qaFor(part.outputKind());
     String requirements = requirements(part, used, texts);
+    List<String> names = shown.stream().map(Shown::name).toList();
     return judge.judge(
-        new CallSite(Step.CODE_QA, null, 0, run),
-        () -> deterministic(language, code, expected),
-        format -> JudgeVerdicts.codeRequest(requirements, CRITERIA, language, code, format),
-        null);
+        new CallSite(step, null, 0, run),
+        deterministic,
+        new JudgeContract<>(
+            OfflineModels.CROSS_PART_JUDGE,
+            "failed",
+            verdict -> new CrossPartVerdict(part.name(), verdict),
+            verdict -> {
+              ChatRequest asked =
+                  CrossPartBriefs.request(requirements, CRITERIA, part.name(), shown, null);
+              String answer = offlineJudge.chat(asked).aiMessage().text();
+              return CrossPartBriefs.parse(answer, part.name(), names);
+            },
+            route -> CrossPartBriefs.request(requirements, CRITERIA, part.name(), shown, route),
+            answer -> CrossPartBriefs.parse(answer, part.name(), names),
+            CrossPartVerdict::verdict));
+  }
+
+  /** Returns a part as the judge sees it: its text or code, or its image's bytes. */
+  private Shown shown(PartOutput part) {
+    ArtifactRef output = part.output();
+    if (part.outputKind() == OutputKind.IMAGE) {
+      String type = output.image() ? output.contentType() : "image/png";
+      return new Shown(
+          part.name(), part.outputKind(), null, null, store.read(output), type, part.fileName());
+    }
+    return new Shown(
+        part.name(),
+        part.outputKind(),
+        part.language(),
+        store.readText(output),
+        null,
+        null,
+        part.fileName());
   }
 
   /**

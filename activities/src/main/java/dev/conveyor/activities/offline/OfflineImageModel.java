@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The offline painter. It draws a 512 by 512 PNG with Java2D, headless: a gradient and shapes whose
  * colours and places follow from the SHA-256 of the prompt, and the prompt's text wrapped on a
- * panel. The same prompt always gives the same picture; another prompt, or the same prompt with
- * feedback appended, gives another one.
+ * panel, and along its bottom row the prompt's significant words as pixels ({@link PictureSubject})
+ * that the offline cross-part judge reads. The same prompt always gives the same picture; another
+ * prompt, or the same prompt with feedback appended, gives another one.
  */
 public final class OfflineImageModel implements ImageModel {
 
@@ -91,6 +92,7 @@ public final class OfflineImageModel implements ImageModel {
     } finally {
       g.dispose();
     }
+    PictureSubject.draw(image, PictureSubject.of(plainText(prompt)));
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", png);

@@ -22,6 +22,7 @@ public final class OfflineModels {
   public static final String IMAGE_CHECKS = "conveyor-image-checks";
   public static final String CODE_WRITER = "conveyor-code-writer";
   public static final String CODE_CHECKS = "conveyor-code-checks";
+  public static final String CROSS_PART_JUDGE = "conveyor-cross-part-judge";
 
   private OfflineModels() {}
 

@@ -27,6 +27,9 @@ public final class OfflineTextWriter implements ChatModel {
 
   static final int DEFAULT_TARGET_WORDS = 140;
 
+  /** How many key terms of the texts a draft goes with it picks up. */
+  private static final int FOLLOWED_TERMS = 4;
+
   private static final List<String> TEMPLATES =
       List.of(
           "%s sits at the centre of this, and every detail here serves it.",
@@ -62,14 +65,24 @@ public final class OfflineTextWriter implements ChatModel {
     }
     List<String> criteria = Briefs.bulletsOf(Briefs.read(brief, Briefs.CRITERIA));
     String feedback = Briefs.read(brief, Briefs.FEEDBACK);
-    String draft = write(requirements, criteria, feedback);
+    String draft =
+        write(requirements, criteria, feedback, Briefs.read(brief, Briefs.TEXTS_TO_FOLLOW));
     return OfflineModels.response(
         OfflineModels.TEXT_WRITER, OfflineModels.inputText(request), draft);
   }
 
   /** Writes the draft for requirements, criteria and optional feedback. */
   static String write(String requirements, List<String> criteria, String feedback) {
-    List<String> terms = terms(requirements, criteria, feedback);
+    return write(requirements, criteria, feedback, null);
+  }
+
+  /**
+   * Writes the draft for requirements, criteria, optional feedback and the texts the draft goes
+   * with (null for none), whose key terms it picks up.
+   */
+  static String write(
+      String requirements, List<String> criteria, String feedback, String followed) {
+    List<String> terms = terms(requirements, criteria, feedback, followed);
     LengthLimits limits = LengthLimits.from(requirements, String.join("\n", criteria), feedback);
     int target = targetWords(limits, feedback);
     String opening = opening(requirements, terms);
@@ -99,12 +112,21 @@ public final class OfflineTextWriter implements ChatModel {
     return draft;
   }
 
-  /** Returns the terms to weave in: required ones first, then the key terms of the brief. */
-  private static List<String> terms(String requirements, List<String> criteria, String feedback) {
+  /**
+   * Returns the terms to weave in: required ones first, then the key terms of the texts the draft
+   * goes with, then the key terms of the brief.
+   */
+  private static List<String> terms(
+      String requirements, List<String> criteria, String feedback, String followed) {
     Set<String> terms = new LinkedHashSet<>(KeyTerms.requiredBy(criteria));
     terms.addAll(KeyTerms.quoted(feedback));
     Set<String> stems = new LinkedHashSet<>();
     terms.forEach(term -> stems.add(KeyTerms.stem(term)));
+    for (KeyTerms.Term term : KeyTerms.top(followed, FOLLOWED_TERMS)) {
+      if (stems.add(term.stem())) {
+        terms.add(term.word());
+      }
+    }
     for (KeyTerms.Term term : KeyTerms.top(requirements, 12)) {
       if (stems.add(term.stem())) {
         terms.add(term.word());

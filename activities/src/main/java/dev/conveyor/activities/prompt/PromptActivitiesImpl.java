@@ -17,10 +17,12 @@ import dev.conveyor.workflow.model.Step;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 
 /**
  * Writes the prompt with the models of the {@link Step#PROMPT} step (the first that serves, see
- * {@link ModelChain}) and stores it.
+ * {@link ModelChain}) and stores it. A bundle's part that uses TEXT parts has their texts in its
+ * brief, and its stored prompt carries each of them word for word.
  */
 public class PromptActivitiesImpl implements PromptActivities {
 
@@ -46,9 +48,14 @@ public class PromptActivitiesImpl implements PromptActivities {
     }
     try {
       String requirements = store.readText(request.requirements());
+      List<String> followed = request.followedTexts().stream().map(store::readText).toList();
       ChatRequest brief =
           Briefs.promptRequest(
-              requirements, request.outputKind(), request.qaCriteria(), request.language());
+              requirements,
+              request.outputKind(),
+              request.qaCriteria(),
+              request.language(),
+              followed);
       ModelCalls.Outcome<String> written =
           ModelChain.run(
               catalog,
@@ -59,7 +66,8 @@ public class PromptActivitiesImpl implements PromptActivities {
                 return new ModelCalls.Outcome<>(
                     ModelAnswers.text(turn, answer.value(), "the prompt is empty"), answer.call());
               });
-      return new StepResult(store.putText(written.value()), written.call());
+      String prompt = Briefs.carryingTexts(written.value(), followed);
+      return new StepResult(store.putText(prompt), written.call());
     } catch (RuntimeException e) {
       throw ModelCallFailures.translate(e);
     }

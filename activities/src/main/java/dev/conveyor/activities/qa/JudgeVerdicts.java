@@ -53,17 +53,7 @@ public final class JudgeVerdicts {
   static final JsonSchema VERDICT_SCHEMA =
       JsonSchema.builder()
           .name("qa_verdict")
-          .rootElement(
-              JsonObjectSchema.builder()
-                  .addBooleanProperty("passed")
-                  .addNumberProperty("score", "from 0 to 1")
-                  .addProperty(
-                      "issues",
-                      JsonArraySchema.builder().items(JsonStringSchema.builder().build()).build())
-                  .addStringProperty("feedback")
-                  .required("passed", "score", "issues", "feedback")
-                  .additionalProperties(false)
-                  .build())
+          .rootElement(verdictSchema().required("passed", "score", "issues", "feedback").build())
           .build();
 
   /**
@@ -72,13 +62,29 @@ public final class JudgeVerdicts {
    * strictly instead.
    */
   static ResponseFormat responseFormat(ModelRoute route) {
+    return responseFormat(route, VERDICT_SCHEMA);
+  }
+
+  /** Returns the response format to ask of a judge whose answer follows another schema. */
+  public static ResponseFormat responseFormat(ModelRoute route, JsonSchema schema) {
     if (ModelSettings.ANTHROPIC.equals(route.settings().provider())) {
       return null;
     }
-    return ResponseFormat.builder()
-        .type(ResponseFormatType.JSON)
-        .jsonSchema(VERDICT_SCHEMA)
-        .build();
+    return ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build();
+  }
+
+  /**
+   * Returns the verdict's schema with more properties, all required: for a judge whose answer
+   * carries more than the verdict.
+   */
+  public static JsonObjectSchema.Builder verdictSchema() {
+    return JsonObjectSchema.builder()
+        .addBooleanProperty("passed")
+        .addNumberProperty("score", "from 0 to 1")
+        .addProperty(
+            "issues", JsonArraySchema.builder().items(JsonStringSchema.builder().build()).build())
+        .addStringProperty("feedback")
+        .additionalProperties(false);
   }
 
   /** Returns the request that asks a judge about a text. */
@@ -142,6 +148,16 @@ public final class JudgeVerdicts {
    * @throws IllegalArgumentException naming what is wrong with the answer
    */
   static QaVerdict parse(String answer) {
+    return parse(readObject(answer));
+  }
+
+  /**
+   * Reads a judge's answer as a JSON object, for a judge whose answer carries more than the
+   * verdict. A surrounding Markdown code fence is tolerated.
+   *
+   * @throws IllegalArgumentException when the answer is no JSON object
+   */
+  public static JsonNode readObject(String answer) {
     if (answer == null || answer.isBlank()) {
       throw new IllegalArgumentException("the answer is empty");
     }
@@ -154,6 +170,15 @@ public final class JudgeVerdicts {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("the answer is not a JSON object");
     }
+    return node;
+  }
+
+  /**
+   * Reads the verdict of a judge's answer already read as JSON.
+   *
+   * @throws IllegalArgumentException naming what is wrong with the answer
+   */
+  public static QaVerdict parse(JsonNode node) {
     JsonNode passed = node.get("passed");
     if (passed == null || !passed.isBoolean()) {
       throw new IllegalArgumentException("'passed' must be true or false");

@@ -56,9 +56,38 @@ public final class QaJudge {
       Supplier<QaVerdict> checks,
       Function<ResponseFormat, ChatRequest> judgeRequest,
       String holdBackFeedback) {
+    ModelCalls.Outcome<QaVerdict> judged =
+        judge(
+            site,
+            checks,
+            new JudgeContract<>(
+                OfflineModels.nameFor(site.step()),
+                "held back",
+                Function.identity(),
+                checked ->
+                    holdBackFeedback != null && site.attempt() <= offline.qaFailFirst()
+                        ? holdBack(checked, site, holdBackFeedback)
+                        : checked,
+                route -> judgeRequest.apply(JudgeVerdicts.responseFormat(route)),
+                JudgeVerdicts::parse,
+                Function.identity()));
+    return new QaResult(judged.value(), judged.call());
+  }
+
+  /**
+   * Judges in the same order with an answer of another shape, for example a verdict that also names
+   * the part at fault: the deterministic checks, then the step's chain, whose offline model answers
+   * as the contract says.
+   *
+   * @param site the QA step, tier, revision and attempt
+   * @param checks the deterministic checks
+   * @param contract how the answer is made from the checks, asked of a model and read
+   */
+  public <T> ModelCalls.Outcome<T> judge(
+      CallSite site, Supplier<QaVerdict> checks, JudgeContract<T> contract) {
     boolean offlineFirst =
         catalog.profile(site.profile()).chain(site.step(), site.tier()).get(0).isOffline();
-    String checker = OfflineModels.nameFor(site.step());
+    String checker = contract.offlineModel();
     long started = System.nanoTime();
     QaVerdict checked =
         Heartbeats.whileRunning(
@@ -71,39 +100,36 @@ public final class QaJudge {
             });
     if (!checked.passed()) {
       // The cheap checks failed: their verdict stands, and no paid model is called.
-      return new QaResult(
-          checked, ModelCalls.offlineCheck(site, checker, started, "failed", recorder));
+      return new ModelCalls.Outcome<>(
+          contract.ofChecks().apply(checked),
+          ModelCalls.offlineCheck(site, checker, started, "failed", recorder));
     }
-    ModelCalls.Outcome<QaVerdict> judged =
-        ModelChain.run(
-            catalog,
-            recorder,
-            site,
-            turn -> {
-              if (turn.route().isOffline()) {
-                QaVerdict verdict =
-                    holdBackFeedback != null && site.attempt() <= offline.qaFailFirst()
-                        ? holdBack(checked, site, holdBackFeedback)
-                        : checked;
-                ModelCall call =
-                    ModelCalls.offlineCheck(
-                        site,
-                        checker,
-                        started,
-                        verdict.passed() ? "passed" : "held back",
-                        recorder);
-                return new ModelCalls.Outcome<>(verdict, call);
-              }
-              ModelCalls.Outcome<ChatResponse> answer =
-                  turn.chat(judgeRequest.apply(JudgeVerdicts.responseFormat(turn.route())));
-              String text = ModelAnswers.text(turn, answer.value(), "the verdict is empty");
-              try {
-                return new ModelCalls.Outcome<>(JudgeVerdicts.parse(text), answer.call());
-              } catch (IllegalArgumentException e) {
-                throw ModelCallFailures.unusableAnswer(turn.modelId(), e.getMessage());
-              }
-            });
-    return new QaResult(judged.value(), judged.call());
+    return ModelChain.run(
+        catalog,
+        recorder,
+        site,
+        turn -> {
+          if (turn.route().isOffline()) {
+            T answer = contract.offline().apply(checked);
+            boolean passed = contract.verdict().apply(answer).passed();
+            ModelCall call =
+                ModelCalls.offlineCheck(
+                    site,
+                    checker,
+                    started,
+                    passed ? "passed" : contract.offlineFailure(),
+                    recorder);
+            return new ModelCalls.Outcome<>(answer, call);
+          }
+          ModelCalls.Outcome<ChatResponse> answer =
+              turn.chat(contract.request().apply(turn.route()));
+          String text = ModelAnswers.text(turn, answer.value(), "the verdict is empty");
+          try {
+            return new ModelCalls.Outcome<>(contract.parse().apply(text), answer.call());
+          } catch (IllegalArgumentException e) {
+            throw ModelCallFailures.unusableAnswer(turn.modelId(), e.getMessage());
+          }
+        });
   }
 
   private QaVerdict holdBack(QaVerdict checked, CallSite site, String feedback) {

@@ -1,8 +1,6 @@
 package dev.conveyor.starter.console;
 
 import dev.conveyor.client.DecisionRejectedException;
-import dev.conveyor.client.JobClient;
-import dev.conveyor.client.JobClientException;
 import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.StartedJob;
 import dev.conveyor.starter.artifact.ArtifactReader;
@@ -59,7 +57,6 @@ class ConsoleController {
   private final JobQueries store;
   private final ArtifactReader artifacts;
   private final ReviewDecisions decisions;
-  private final JobClient jobs;
   private final Clock clock;
   private final JobReads reads;
   private final Resubmissions resubmissions;
@@ -68,14 +65,12 @@ class ConsoleController {
       ObjectProvider<JobQueries> store,
       ArtifactReader artifacts,
       ReviewDecisions decisions,
-      JobClient jobs,
       ObjectProvider<Clock> clock,
       JobReads reads,
       Resubmissions resubmissions) {
     this.store = store.getIfAvailable(NoJobStore::new);
     this.artifacts = artifacts;
     this.decisions = decisions;
-    this.jobs = jobs;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
     this.reads = reads;
     this.resubmissions = resubmissions;
@@ -155,11 +150,7 @@ class ConsoleController {
 
   /** Returns the job's stage as Temporal knows it, null when Temporal does not or cannot say. */
   private Stage liveStage(String id) {
-    try {
-      return jobs.stage(id);
-    } catch (JobClientException | IllegalArgumentException e) {
-      return null;
-    }
+    return reads.liveStage(id);
   }
 
   /** Starts a LOST job again and shows the new job. */

@@ -1,6 +1,7 @@
 package dev.conveyor.starter.jobs;
 
 import dev.conveyor.client.JobClient;
+import dev.conveyor.client.JobClientException;
 import dev.conveyor.client.JobNotFoundException;
 import dev.conveyor.client.TemporalUnavailableException;
 import dev.conveyor.store.JobDetail;
@@ -9,6 +10,7 @@ import dev.conveyor.store.JobPage;
 import dev.conveyor.store.JobQueries;
 import dev.conveyor.store.JobSummary;
 import dev.conveyor.workflow.model.JobStatus;
+import dev.conveyor.workflow.model.Stage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +119,18 @@ public class JobReads {
       return !temporal.exists(jobId);
     } catch (TemporalUnavailableException e) {
       return false;
+    }
+  }
+
+  /**
+   * Returns the job's stage as Temporal knows it, within the short deadline: null when Temporal
+   * does not know the job or cannot answer in time.
+   */
+  public Stage liveStage(String jobId) {
+    try {
+      return temporal.stage(jobId);
+    } catch (JobClientException | IllegalArgumentException e) {
+      return null;
     }
   }
 

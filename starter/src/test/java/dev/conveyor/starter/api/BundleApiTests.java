@@ -205,6 +205,13 @@ class BundleApiTests extends ConveyorAppTestSupport {
             "{\"parts\":[" + HEADLINE + "," + HEADLINE + "]}",
             "parts[1].name",
             "parts[0]"),
+        Arguments.of(
+            "an image using an image",
+            "{\"parts\":[{\"name\":\"hero\",\"outputKind\":\"IMAGE\",\"requirements\":\"x\"},"
+                + "{\"name\":\"banner\",\"outputKind\":\"IMAGE\",\"requirements\":\"x\","
+                + "\"uses\":[\"hero\"]}]}",
+            "parts[1].uses[0]",
+            "TEXT and IMAGE parts use TEXT parts only"),
         Arguments.of("too many parts", nine.toString(), "parts", "at most 8"),
         Arguments.of("no parts", "{\"parts\":[]}", "parts", "is required"),
         Arguments.of(

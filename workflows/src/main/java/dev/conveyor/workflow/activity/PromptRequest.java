@@ -15,6 +15,9 @@ import java.util.List;
  * @param tier which of the step's models to use; null means {@link ModelTier#STANDARD}
  * @param language with CODE: the language the prompt asks for; null for other kinds
  * @param profile the routing profile whose chain serves the call; null means {@code default}
+ * @param followedTexts with a TEXT or IMAGE part of a bundle: the stored texts of the TEXT parts it
+ *     uses, which the prompt writer is told and the written prompt carries; empty otherwise (and in
+ *     requests recorded before the field existed)
  */
 public record PromptRequest(
     ArtifactRef requirements,
@@ -22,7 +25,23 @@ public record PromptRequest(
     List<String> qaCriteria,
     ModelTier tier,
     CodeLanguage language,
-    String profile) {
+    String profile,
+    List<ArtifactRef> followedTexts) {
+
+  public PromptRequest {
+    followedTexts = followedTexts == null ? List.of() : List.copyOf(followedTexts);
+  }
+
+  /** Returns a request that follows no texts. */
+  public PromptRequest(
+      ArtifactRef requirements,
+      OutputKind outputKind,
+      List<String> qaCriteria,
+      ModelTier tier,
+      CodeLanguage language,
+      String profile) {
+    this(requirements, outputKind, qaCriteria, tier, language, profile, List.of());
+  }
 
   /** Returns a request for a TEXT or IMAGE output. */
   public PromptRequest(

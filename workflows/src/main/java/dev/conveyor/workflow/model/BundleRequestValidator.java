@@ -167,9 +167,9 @@ public final class BundleRequestValidator {
   }
 
   /**
-   * Checks what each part uses: other parts of the bundle, named once. Only a CODE part uses
-   * others, and it uses TEXT parts (whose text it contains) and IMAGE parts (which only HTML
-   * embeds).
+   * Checks what each part uses: other parts of the bundle, named once. Every part may use TEXT
+   * parts (a CODE part contains their text, a TEXT or IMAGE part's prompt carries it); only an HTML
+   * part uses IMAGE parts, which it embeds; no part uses a CODE part.
    */
   private static void checkUses(
       List<FieldError> errors, List<BundlePart> parts, Map<String, Integer> names) {
@@ -179,9 +179,6 @@ public final class BundleRequestValidator {
         continue;
       }
       String field = "parts[" + i + "].uses";
-      if (part.outputKind() != null && part.outputKind() != OutputKind.CODE) {
-        errors.add(new FieldError(field, "is only for CODE parts, which embed what they use"));
-      }
       Set<String> seen = new LinkedHashSet<>();
       for (int k = 0; k < part.uses().size(); k++) {
         String used = part.uses().get(k);
@@ -213,8 +210,15 @@ public final class BundleRequestValidator {
           new FieldError(
               field,
               "names the CODE part \"" + used.name() + "\": a part uses TEXT and IMAGE parts"));
+    } else if (used.outputKind() == OutputKind.IMAGE && user.outputKind() != OutputKind.CODE) {
+      errors.add(
+          new FieldError(
+              field,
+              "names the IMAGE part \""
+                  + used.name()
+                  + "\": TEXT and IMAGE parts use TEXT parts only, whose text their prompt"
+                  + " carries"));
     } else if (used.outputKind() == OutputKind.IMAGE
-        && user.outputKind() == OutputKind.CODE
         && CodeLanguage.of(user.language()) != CodeLanguage.HTML) {
       errors.add(
           new FieldError(

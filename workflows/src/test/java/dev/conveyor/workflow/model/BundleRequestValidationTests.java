@@ -2,7 +2,10 @@ package dev.conveyor.workflow.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,22 +112,76 @@ class BundleRequestValidationTests {
   }
 
   @Test
-  void should_let_only_code_use_others_and_only_html_embed_images() {
+  void should_let_only_html_embed_images() {
     BundlePart sql =
         BundlePart.of(
             "query",
             List.of("hero"),
             JobRequest.builder("Select the customers.", OutputKind.CODE).language("sql").build());
+    BundleRequest request = BundleRequest.of(List.of(text("headline"), image("hero"), sql));
+
+    assertThat(fields(request)).containsExactly("parts[2].uses[0]");
+    assertThat(message(request, "parts[2].uses[0]")).contains("only html can embed");
+  }
+
+  @Test
+  void should_let_a_text_and_an_image_part_use_a_text_part() {
+    BundlePart subheading =
+        BundlePart.of(
+            "subheading",
+            List.of("headline"),
+            JobRequest.builder("A sub-heading.", OutputKind.TEXT).build());
+    BundlePart hero =
+        BundlePart.of(
+            "hero",
+            List.of("headline"),
+            JobRequest.builder("A hero image.", OutputKind.IMAGE).build());
+    BundleRequest request =
+        BundleRequest.of(
+            List.of(
+                text("headline"),
+                subheading,
+                hero,
+                html("landing", "headline", "subheading", "hero")));
+
+    assertThat(BundleRequestValidator.validate(request)).isEmpty();
+  }
+
+  @Test
+  void should_accept_the_example_bundle_whose_parts_follow_the_headline() throws IOException {
+    // given the example docs/bundles.md shows
+    BundleRequest request =
+        new ObjectMapper()
+            .readValue(
+                Path.of("..", "examples", "landing-bundle-following.json").toFile(),
+                BundleRequest.class);
+
+    // then
+    assertThat(BundleRequestValidator.validate(request)).isEmpty();
+    assertThat(request.parts()).extracting(BundlePart::uses).contains(List.of("headline"));
+  }
+
+  @Test
+  void should_refuse_a_text_or_image_part_using_an_image_or_code_part() {
     BundlePart caption =
         BundlePart.of(
-            "caption",
-            List.of("headline"),
-            JobRequest.builder("A caption.", OutputKind.TEXT).build());
+            "caption", List.of("hero"), JobRequest.builder("A caption.", OutputKind.TEXT).build());
+    BundlePart variant =
+        BundlePart.of(
+            "variant",
+            List.of("hero", "landing"),
+            JobRequest.builder("Another hero.", OutputKind.IMAGE).build());
     BundleRequest request =
-        BundleRequest.of(List.of(text("headline"), image("hero"), sql, caption));
+        BundleRequest.of(List.of(image("hero"), html("landing", "hero"), caption, variant));
 
-    assertThat(fields(request)).containsExactly("parts[2].uses[0]", "parts[3].uses");
-    assertThat(message(request, "parts[2].uses[0]")).contains("only html can embed");
+    assertThat(fields(request))
+        .containsExactly("parts[2].uses[0]", "parts[3].uses[0]", "parts[3].uses[1]");
+    assertThat(message(request, "parts[2].uses[0]"))
+        .isEqualTo(
+            "names the IMAGE part \"hero\": TEXT and IMAGE parts use TEXT parts only, whose"
+                + " text their prompt carries");
+    assertThat(message(request, "parts[3].uses[0]")).contains("names the IMAGE part \"hero\"");
+    assertThat(message(request, "parts[3].uses[1]")).contains("names the CODE part \"landing\"");
   }
 
   @Test

@@ -85,6 +85,7 @@ public class ScriptedActivities
           Step.CODE_QA, "scripted/code-judge");
 
   private final Map<String, byte[]> contents = new ConcurrentHashMap<>();
+  private final List<PromptRequest> prompts = new CopyOnWriteArrayList<>();
   private final List<GenerationRequest> generations = new CopyOnWriteArrayList<>();
   private final List<QaRequest> checks = new CopyOnWriteArrayList<>();
   private final List<CodeGenerationRequest> codeGenerations = new CopyOnWriteArrayList<>();
@@ -181,6 +182,11 @@ public class ScriptedActivities
     return List.copyOf(webhooks);
   }
 
+  /** Returns every prompt request, in order. */
+  public List<PromptRequest> prompts() {
+    return List.copyOf(prompts);
+  }
+
   /** Returns every generation request, in order. */
   public List<GenerationRequest> generations() {
     return List.copyOf(generations);
@@ -272,6 +278,7 @@ public class ScriptedActivities
   @Override
   public StepResult writePrompt(PromptRequest request) {
     invocations.add("WritePrompt");
+    prompts.add(request);
     String text = "Prompt for " + request.outputKind() + ": " + text(request.requirements());
     return new StepResult(
         put(text, "text/plain; charset=utf-8"), call(Step.PROMPT, "prompt-writer", request.tier()));
