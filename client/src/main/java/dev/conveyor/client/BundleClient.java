@@ -11,9 +11,10 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  */
 public class BundleClient {
 
-  /** Bundle ids are this prefix followed by a random UUID. */
+  /** Bundle ids are this prefix followed by the idempotency key, or by a random UUID. */
   public static final String BUNDLE_ID_PREFIX = "bundle-";
 
   private final WorkflowClient client;
@@ -36,34 +37,59 @@ public class BundleClient {
   }
 
   /**
-   * Validates a bundle request and starts the bundle.
+   * Validates a bundle request and starts the bundle, a new one on every call.
    *
    * @throws InvalidJobRequestException when the request is invalid, each error naming its field
    *     ({@code parts[2].uses[0]}); nothing starts
    */
   public StartedBundle start(BundleRequest request) {
-    List<FieldError> errors = BundleRequestValidator.validate(request);
+    return start(null, request);
+  }
+
+  /**
+   * Validates a bundle request and starts the bundle. With an idempotency key, as for a job, a
+   * repeat of the same request returns the bundle the first call started, with {@code created}
+   * false, even after it ended; the bundle id is {@value #BUNDLE_ID_PREFIX} and the key.
+   *
+   * @param idempotencyKey 1 to 200 characters of {@code A-Z a-z 0-9 . _ : -}, or null for a new
+   *     bundle on every call
+   * @throws InvalidJobRequestException when the request or the key is invalid; nothing starts
+   * @throws IdempotencyKeyReusedException when the key started a bundle with a different request
+   */
+  public StartedBundle start(String idempotencyKey, BundleRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    IdempotentStart.checkKey(idempotencyKey, errors);
+    errors.addAll(BundleRequestValidator.validate(request));
     if (!errors.isEmpty()) {
       throw new InvalidJobRequestException(errors);
     }
-    String bundleId = BUNDLE_ID_PREFIX + UUID.randomUUID();
+    String bundleId = IdempotentStart.workflowId(BUNDLE_ID_PREFIX, idempotencyKey);
+    String fingerprint = fingerprint(request);
     BundleWorkflow workflow =
         client.newWorkflowStub(
             BundleWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(bundleId)
                 .setTaskQueue(taskQueue)
+                // A bundle id is never reused, so its key keeps pointing at it after it ends.
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setMemo(Map.of(IdempotentStart.REQUEST_FINGERPRINT, fingerprint))
                 .setStaticSummary(summary(request))
                 .build());
-    call(
-        bundleId,
-        () -> {
-          WorkflowClient.start(workflow::run, request);
-          return null;
-        });
-    return new StartedBundle(bundleId, request.parts().size());
+    boolean created =
+        IdempotentStart.start(
+                client, bundleId, fingerprint, () -> WorkflowClient.start(workflow::run, request))
+            .isEmpty();
+    return new StartedBundle(bundleId, request.parts().size(), created);
+  }
+
+  /**
+   * Returns the fingerprint of a bundle request with its defaults: equal for the same request sent
+   * again, different when any part or setting differs.
+   */
+  static String fingerprint(BundleRequest request) {
+    return IdempotentStart.fingerprint(request.withDefaults().toString());
   }
 
   /**

@@ -13,7 +13,6 @@ import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -63,12 +61,7 @@ public class JobClient {
    */
   public StartedJob start(String idempotencyKey, JobRequest request) {
     List<FieldError> errors = new ArrayList<>();
-    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-      errors.add(
-          new FieldError(
-              "idempotencyKey",
-              "must be 1 to 200 characters of letters, digits, '.', '_', ':' or '-'"));
-    }
+    IdempotentStart.checkKey(idempotencyKey, errors);
     errors.addAll(JobRequestValidator.validate(request));
     if (request != null && request.bundle() != null) {
       errors.add(
@@ -78,24 +71,16 @@ public class JobClient {
     if (!errors.isEmpty()) {
       throw new InvalidJobRequestException(errors);
     }
-    String jobId = JOB_ID_PREFIX + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+    String jobId = IdempotentStart.workflowId(JOB_ID_PREFIX, idempotencyKey);
     JobWorkflow workflow =
         client.newWorkflowStub(JobWorkflow.class, JobOptions.of(jobId, taskQueue, request));
-    try {
-      WorkflowClient.start(workflow::run, request);
-      return new StartedJob(jobId, true, Stage.PROMPT);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      WorkflowExecutionDescription existing = call(jobId, () -> describe(jobId));
-      String fingerprint =
-          existing.getMemo(JobOptions.REQUEST_FINGERPRINT, String.class, String.class);
-      // A job started before fingerprints were recorded has none: it is taken as the same.
-      if (fingerprint != null && !fingerprint.equals(JobOptions.fingerprint(request))) {
-        throw new IdempotencyKeyReusedException(jobId);
-      }
-      return new StartedJob(jobId, false, stageOf(existing));
-    } catch (TemporalException e) {
-      throw TemporalErrors.translate(jobId, e, () -> TemporalErrors.hasEnded(client, jobId));
-    }
+    return IdempotentStart.start(
+            client,
+            jobId,
+            JobOptions.fingerprint(request),
+            () -> WorkflowClient.start(workflow::run, request))
+        .map(existing -> new StartedJob(jobId, false, stageOf(existing)))
+        .orElseGet(() -> new StartedJob(jobId, true, Stage.PROMPT));
   }
 
   /**

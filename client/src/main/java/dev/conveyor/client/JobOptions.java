@@ -8,10 +8,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +16,6 @@ import java.util.Map;
  * job's settings, never its requirements or criteria, which may hold private data.
  */
 final class JobOptions {
-
-  /**
-   * The memo holding the request's fingerprint, so that a repeated idempotency key can be told
-   * apart from a reused one.
-   */
-  static final String REQUEST_FINGERPRINT = "conveyorRequestFingerprint";
 
   /** The longest static summary; the Temporal UI shows it on one line. */
   static final int MAX_SUMMARY = 200;
@@ -38,7 +28,7 @@ final class JobOptions {
         .setTaskQueue(taskQueue)
         // A job id is never reused, so an idempotency key keeps pointing at its job after it ends.
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setMemo(Map.of(REQUEST_FINGERPRINT, fingerprint(request)))
+        .setMemo(Map.of(IdempotentStart.REQUEST_FINGERPRINT, fingerprint(request)))
         .setStaticSummary(summary(request.withDefaults()))
         .setStaticDetails(details(request.withDefaults()))
         .setTypedSearchAttributes(
@@ -54,14 +44,7 @@ final class JobOptions {
    * request sent again, different when any setting differs. It holds no request text.
    */
   static String fingerprint(JobRequest request) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(fingerprinted(request.withDefaults()).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-    }
+    return IdempotentStart.fingerprint(fingerprinted(request.withDefaults()));
   }
 
   /**

@@ -62,7 +62,7 @@ class JobOptionsTests {
         .isEqualTo(JobOptions.fingerprint(explicit))
         .isNotEqualTo(JobOptions.fingerprint(other));
     assertThat(JobOptions.of("job-1", "q", plain).getMemo())
-        .containsEntry(JobOptions.REQUEST_FINGERPRINT, JobOptions.fingerprint(plain));
+        .containsEntry(IdempotentStart.REQUEST_FINGERPRINT, JobOptions.fingerprint(plain));
   }
 
   @Test

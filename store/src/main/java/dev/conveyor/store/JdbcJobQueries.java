@@ -13,6 +13,7 @@ import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobRequest;
@@ -37,21 +38,32 @@ public final class JdbcJobQueries implements JobQueries {
   /** The largest page a listing returns. */
   public static final int MAX_PAGE_SIZE = 200;
 
+  /** The columns of a summary, of a row {@code w} of {@code jobs} or of {@code work_items}. */
   private static final String SUMMARY_COLUMNS =
-      "job_id, output_kind, stage, submitter, tags, revision, cost_usd, awaiting_reason,"
-          + " awaiting_since, awaiting_deadline, created_at, updated_at, finished_at,"
-          + " (SELECT r.resubmitted_as FROM job_resubmissions r WHERE r.job_id = jobs.job_id)"
+      "w.job_id, w.output_kind, w.stage, w.submitter, w.tags, w.revision, w.cost_usd,"
+          + " w.awaiting_reason, w.awaiting_since, w.awaiting_deadline, w.created_at,"
+          + " w.updated_at, w.finished_at, w.bundle_id,"
+          + " (SELECT r.resubmitted_as FROM job_resubmissions r WHERE r.job_id = w.job_id)"
           + " AS resubmitted_as,"
-          + " (SELECT r.job_id FROM job_resubmissions r WHERE r.resubmitted_as = jobs.job_id)"
+          + " (SELECT r.job_id FROM job_resubmissions r WHERE r.resubmitted_as = w.job_id)"
           + " AS resubmitted_from";
+
+  /** A summary's columns read from {@code jobs}, which holds jobs only. */
+  private static final String JOB_COLUMNS =
+      SUMMARY_COLUMNS + ", 'JOB' AS kind, NULL AS bundle_stage";
+
+  /** A summary's columns read from {@code work_items}: jobs and bundles. */
+  private static final String ITEM_COLUMNS = SUMMARY_COLUMNS + ", w.kind, w.bundle_stage";
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final BundleRows bundles;
 
   /** Creates the queries on a database the {@link JobStoreSchema} has migrated. */
   public JdbcJobQueries(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
     this.json = StoreJson.mapper();
+    this.bundles = new BundleRows(jdbc, json);
   }
 
   @Override
@@ -67,8 +79,8 @@ public final class JdbcJobQueries implements JobQueries {
     List<JobSummary> jobs =
         jdbc.sql(
                 "SELECT "
-                    + SUMMARY_COLUMNS
-                    + " FROM jobs"
+                    + ITEM_COLUMNS
+                    + " FROM work_items w"
                     + where.sql()
                     + orderBy(filter.order())
                     + " LIMIT :limit OFFSET :offset")
@@ -83,7 +95,7 @@ public final class JdbcJobQueries implements JobQueries {
   @Override
   public long count(JobFilter filter) {
     Where where = where(filter);
-    return jdbc.sql("SELECT count(*) FROM jobs" + where.sql())
+    return jdbc.sql("SELECT count(*) FROM work_items w" + where.sql())
         .params(where.params())
         .query(Long.class)
         .single();
@@ -93,11 +105,11 @@ public final class JdbcJobQueries implements JobQueries {
   public Optional<JobDetail> find(String jobId) {
     return jdbc.sql(
             "SELECT "
-                + SUMMARY_COLUMNS
+                + JOB_COLUMNS
                 + ", request, reason, prompt_sha256, prompt_content_type, prompt_size_bytes,"
                 + " output_sha256, output_content_type, output_size_bytes, attempt, input_tokens,"
                 + " output_tokens, awaiting_revision, awaiting_detail"
-                + " FROM jobs WHERE job_id = ?")
+                + " FROM jobs w WHERE job_id = ?")
         .param(jobId)
         .query(
             (row, n) ->
@@ -118,10 +130,15 @@ public final class JdbcJobQueries implements JobQueries {
 
   @Override
   public Optional<JobSummary> summary(String jobId) {
-    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM jobs WHERE job_id = ?")
+    return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs w WHERE job_id = ?")
         .param(jobId)
         .query((row, n) -> summary(row))
         .optional();
+  }
+
+  @Override
+  public Optional<StoredBundle> findBundle(String bundleId) {
+    return bundles.find(bundleId);
   }
 
   private JobDetail detail(String jobId, JobRow job) {
@@ -210,6 +227,17 @@ public final class JdbcJobQueries implements JobQueries {
       conditions.add("awaiting_since < :awaitingSinceBefore");
       params.put("awaitingSinceBefore", timestamp(filter.awaitingSinceBefore()));
     }
+    if (filter.kind() != null) {
+      conditions.add("kind = :kind");
+      params.put("kind", filter.kind().name());
+    }
+    if (filter.bundleId() == null) {
+      // A bundle stands for its parts' jobs.
+      conditions.add("bundle_id IS NULL");
+    } else {
+      conditions.add("bundle_id = :bundleId");
+      params.put("bundleId", filter.bundleId());
+    }
     String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return new Where(sql, params);
   }
@@ -238,7 +266,10 @@ public final class JdbcJobQueries implements JobQueries {
         instant(row, "updated_at"),
         instant(row, "finished_at"),
         row.getString("resubmitted_as"),
-        row.getString("resubmitted_from"));
+        row.getString("resubmitted_from"),
+        ItemKind.valueOf(row.getString("kind")),
+        row.getString("bundle_id"),
+        enumValue(BundleStage.class, row.getString("bundle_stage")));
   }
 
   private static ArtifactRef artifact(ResultSet row, String prefix) throws SQLException {

@@ -6,6 +6,7 @@ import static dev.conveyor.store.SqlValues.timestamp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.conveyor.workflow.activity.BundleStoreWrite;
 import dev.conveyor.workflow.activity.JobEvent;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.model.ArtifactRef;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes jobs into PostgreSQL with plain SQL, one transaction per write. */
+/** Writes jobs and bundles into PostgreSQL with plain SQL, one transaction per write. */
 public final class JdbcJobStoreWriter implements JobStoreWriter {
 
   private static final String UPSERT_JOB =
@@ -30,12 +31,12 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           attempt, input_tokens, output_tokens, cost_usd, prompt_sha256, prompt_content_type,
           prompt_size_bytes, output_sha256, output_content_type, output_size_bytes,
           awaiting_reason, awaiting_revision, awaiting_since, awaiting_deadline, awaiting_detail,
-          reason, request, created_at, updated_at, finished_at, profile)
+          reason, request, created_at, updated_at, finished_at, profile, bundle_id)
       VALUES (:jobId, :sequence, :outputKind, :stage, :submitter, :tags, :revision, :attempt,
           :inputTokens, :outputTokens, :costUsd, :promptSha, :promptType, :promptSize, :outputSha,
           :outputType, :outputSize, :awaitingReason, :awaitingRevision, :awaitingSince,
           :awaitingDeadline, :awaitingDetail, :reason, CAST(:request AS jsonb), :createdAt,
-          :updatedAt, :finishedAt, :profile)
+          :updatedAt, :finishedAt, :profile, :bundleId)
       ON CONFLICT (job_id) DO UPDATE SET
           last_sequence = EXCLUDED.last_sequence, output_kind = EXCLUDED.output_kind,
           stage = EXCLUDED.stage,
@@ -55,6 +56,7 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
           awaiting_detail = EXCLUDED.awaiting_detail, reason = EXCLUDED.reason,
           request = CASE WHEN :hasRequest THEN EXCLUDED.request ELSE jobs.request END,
           profile = CASE WHEN :hasRequest THEN EXCLUDED.profile ELSE jobs.profile END,
+          bundle_id = CASE WHEN :hasRequest THEN EXCLUDED.bundle_id ELSE jobs.bundle_id END,
           created_at = EXCLUDED.created_at,
           updated_at = EXCLUDED.updated_at, finished_at = EXCLUDED.finished_at
       WHERE jobs.last_sequence < EXCLUDED.last_sequence
@@ -105,17 +107,25 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
+  private final BundleRows bundles;
 
   /** Creates a writer on a database the {@link JobStoreSchema} has migrated. */
   public JdbcJobStoreWriter(DataSource dataSource) {
     this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.json = StoreJson.mapper();
+    this.bundles = new BundleRows(jdbc, json);
   }
 
   @Override
   public boolean write(JobStoreWrite write) {
     Boolean moved = transactions.execute(tx -> writeInTransaction(write));
+    return Boolean.TRUE.equals(moved);
+  }
+
+  @Override
+  public boolean write(BundleStoreWrite write) {
+    Boolean moved = transactions.execute(tx -> bundles.write(write));
     return Boolean.TRUE.equals(moved);
   }
 
@@ -180,6 +190,9 @@ public final class JdbcJobStoreWriter implements JobStoreWriter {
         .param("updatedAt", timestamp(status.updatedAt()))
         .param("finishedAt", timestamp(status.finishedAt()))
         .param("profile", request == null ? null : request.profileOrDefault())
+        .param(
+            "bundleId",
+            request == null || request.bundle() == null ? null : request.bundle().bundleId())
         .update();
   }
 

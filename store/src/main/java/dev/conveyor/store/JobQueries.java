@@ -9,12 +9,12 @@ import java.util.Optional;
 public interface JobQueries {
 
   /**
-   * Returns one page of the jobs that match a filter.
+   * Returns one page of the jobs and bundles that match a filter.
    *
-   * @param filter which jobs, in which order
+   * @param filter which jobs and bundles, in which order
    * @param page the page number, from 0
    * @param size the page size, from 1
-   * @return the page, with the total number of matching jobs
+   * @return the page, with the total number of matching items
    */
   JobPage list(JobFilter filter, int page, int size);
 
@@ -44,5 +44,16 @@ public interface JobQueries {
    */
   default Optional<JobSummary> summary(String jobId) {
     return find(jobId).map(JobDetail::summary);
+  }
+
+  /**
+   * Returns everything the store holds about one bundle: its status and timeline.
+   *
+   * @param bundleId the bundle's id
+   * @return the bundle, or empty when the store has never seen it (the default, for a store that
+   *     holds no bundles)
+   */
+  default Optional<StoredBundle> findBundle(String bundleId) {
+    return Optional.empty();
   }
 }

@@ -1,10 +1,11 @@
 package dev.conveyor.store;
 
+import dev.conveyor.workflow.activity.BundleStoreWrite;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 
 /**
- * Writes the workflow's projection of a job into the store. Used by the worker's job store
- * activity.
+ * Writes the workflows' projections of jobs and bundles into the store. Used by the worker's job
+ * store activity.
  */
 public interface JobStoreWriter {
 
@@ -18,4 +19,13 @@ public interface JobStoreWriter {
    * @return whether the job's row moved forward
    */
   boolean write(JobStoreWrite write);
+
+  /**
+   * Records a bundle's state (stage, revision, parts with their jobs and states, cost, deadline,
+   * decisions) and events in one transaction, idempotent as a job's write is.
+   *
+   * @param write the bundle's state and new events
+   * @return whether the bundle's row moved forward
+   */
+  boolean write(BundleStoreWrite write);
 }

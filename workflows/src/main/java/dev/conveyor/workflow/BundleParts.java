@@ -29,10 +29,17 @@ import java.util.Map;
 final class BundleParts {
 
   private final BundleState bundle;
+  private final Runnable changed;
   private final Map<String, Promise<JobResult>> running = new LinkedHashMap<>();
 
-  BundleParts(BundleState bundle) {
+  /**
+   * Runs the parts of the bundle.
+   *
+   * @param changed told once parts started or ended, to record the bundle's new state
+   */
+  BundleParts(BundleState bundle, Runnable changed) {
     this.bundle = bundle;
+    this.changed = changed;
   }
 
   /** Runs every waiting part until each passed, failed or is blocked. */
@@ -61,6 +68,7 @@ final class BundleParts {
   }
 
   private void startReadyParts() {
+    boolean moved = false;
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -76,7 +84,11 @@ final class BundleParts {
           start(part);
           changed = true;
         }
+        moved |= changed;
       }
+    }
+    if (moved) {
+      this.changed.run();
     }
   }
 
@@ -148,12 +160,14 @@ final class BundleParts {
   }
 
   private void collectFinished() {
+    boolean collected = false;
     for (String name : List.copyOf(running.keySet())) {
       Promise<JobResult> result = running.get(name);
       if (!result.isCompleted()) {
         continue;
       }
       running.remove(name);
+      collected = true;
       Part part = bundle.part(name);
       try {
         part.finished(result.get());
@@ -165,6 +179,9 @@ final class BundleParts {
         }
       }
       bundle.touch();
+    }
+    if (collected) {
+      changed.run();
     }
   }
 }

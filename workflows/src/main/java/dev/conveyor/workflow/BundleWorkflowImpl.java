@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 /**
  * The Conveyor bundle workflow, read top to bottom: the parts run as child jobs ({@link
  * BundleParts}), the cross-part check compares them, and one human decision approves them all or
- * sends chosen parts back. The bundle's state lives in {@link BundleState}. Deterministic like the
- * job: content stays in the artifact store, payloads carry references.
+ * sends chosen parts back. The bundle's state lives in {@link BundleState}; {@link
+ * BundleProjection} writes it into the job store at each change. Deterministic like the job:
+ * content stays in the artifact store, payloads carry references.
  */
 public class BundleWorkflowImpl implements BundleWorkflow {
 
@@ -46,16 +47,21 @@ public class BundleWorkflowImpl implements BundleWorkflow {
           Workflow.getInfo().getWorkflowId(),
           () -> Instant.ofEpochMilli(Workflow.currentTimeMillis()));
 
-  private final BundleParts parts = new BundleParts(bundle);
+  private BundleProjection projection;
+  private BundleParts parts;
 
   @Override
   public BundleStatus run(BundleRequest input) {
+    projection = BundleProjection.start(bundle);
+    parts = new BundleParts(bundle, projection::changed);
     bundle.started();
     List<FieldError> errors = BundleRequestValidator.validate(input);
     if (!errors.isEmpty()) {
+      projection.request(input);
       return end(BundleStage.FAILED, "invalid request: " + errors, null);
     }
     bundle.accept(input.withDefaults());
+    projection.request(bundle.request());
     BundleVisibility.show(bundle);
     try {
       BundleStatus result = runBundle();
@@ -178,6 +184,7 @@ public class BundleWorkflowImpl implements BundleWorkflow {
   private BundleDecision awaitDecision(String why) {
     bundle.awaitDecision(why);
     BundleVisibility.show(bundle);
+    projection.changed();
     boolean decided =
         Workflow.await(bundle.request().approvalTimeout(), () -> bundle.pending() != null);
     return decided ? bundle.takeDecision() : null;
@@ -228,11 +235,13 @@ public class BundleWorkflowImpl implements BundleWorkflow {
   private void enter(BundleStage next) {
     bundle.enter(next);
     BundleVisibility.show(bundle);
+    projection.changed();
   }
 
   private BundleStatus end(BundleStage state, String why, String decidedBy) {
     BundleStatus status = bundle.end(state, why, decidedBy);
     BundleVisibility.show(bundle);
+    projection.finished(decidedBy);
     JobMetrics.bundleFinished(state);
     log.info("bundle {} ended {}: {}", bundle.bundleId(), state, why);
     return status;

@@ -127,17 +127,30 @@ final class JobProjection {
             detail));
     JobStoreWrite write =
         new JobStoreWrite(jobId, ++writes, requestStored ? null : request, status, unsent);
-    try {
-      Workflow.newDetachedCancellationScope(() -> store.project(write)).run();
+    if (written("job", jobId, write.sequence(), () -> store.project(write))) {
       unsent.clear();
       requestStored = true;
+    }
+  }
+
+  /**
+   * Runs one store write outside any cancellation (a cancelled workflow still records its end);
+   * returns whether it succeeded. A write that failed after its retries is logged: the workflow
+   * carries on, and its next write carries its whole state.
+   */
+  static boolean written(String kind, String id, long sequence, Runnable write) {
+    try {
+      Workflow.newDetachedCancellationScope(write).run();
+      return true;
     } catch (ActivityFailure e) {
       log.warn(
-          "job {}: job store write {} failed after retries; the job carries on and the next write"
+          "{} {}: job store write {} failed after retries; it carries on and the next write"
               + " carries its whole state: {}",
-          jobId,
-          write.sequence(),
+          kind,
+          id,
+          sequence,
           JobTexts.rootMessage(e));
+      return false;
     }
   }
 

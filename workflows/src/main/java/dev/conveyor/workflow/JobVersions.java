@@ -3,11 +3,11 @@ package dev.conveyor.workflow;
 import io.temporal.workflow.Workflow;
 
 /**
- * Every change of the job workflow that older histories must not see, in one place: each change id
- * of a {@link Workflow#getVersion} call, what version 1 turns on, and the one method that asks for
- * it. A new change gets its id and its method here (see {@code docs/evolving-workflows.md}); the
- * code that branches calls the method at the point where old and new behaviour part, and nowhere
- * else.
+ * Every change of the job and bundle workflows that older histories must not see, in one place:
+ * each change id of a {@link Workflow#getVersion} call, what version 1 turns on, and the one method
+ * that asks for it. A new change gets its id and its method here (see {@code
+ * docs/evolving-workflows.md}); the code that branches calls the method at the point where old and
+ * new behaviour part, and nowhere else.
  *
  * <p>Each method records a version marker the first time a job reaches it, and returns false when
  * it replays a history that passed this point without one. The order of the calls is part of the
@@ -42,11 +42,23 @@ final class JobVersions {
    */
   static final String MODELS_EXHAUSTED_TO_HUMAN = "models-exhausted-to-human";
 
+  /**
+   * Version 1: the bundle workflow projects its state (stage, parts, cost, decisions) into the job
+   * store (see {@link BundleProjection}), so listings, the inbox and {@code watch} find it. Read
+   * once, at the start of a bundle's run; bundle histories recorded before replay without a write.
+   */
+  static final String BUNDLE_STORE_PROJECTION = "bundle-store-projection";
+
   private JobVersions() {}
 
   /** Returns whether this run writes its projection into the job store. */
   static boolean projectsIntoStore() {
     return isOn(JOB_STORE_PROJECTION);
+  }
+
+  /** Returns whether this bundle's run writes its projection into the job store. */
+  static boolean projectsBundleIntoStore() {
+    return isOn(BUNDLE_STORE_PROJECTION);
   }
 
   /** Returns whether this run reminds reviewers before an approval deadline. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +54,27 @@ class BundleHistoryRecorder {
     // then
     assertThat(read(bundleFile).getEvents()).isEqualTo(played.bundle().getEvents());
     assertThat(read(partFile).getEvents()).isEqualTo(played.part().getEvents());
+  }
+
+  /**
+   * Records the path's history with the bundle's projection into the job store; the history
+   * recorded before the projection existed is kept as it is.
+   */
+  @Test
+  void should_record_the_history_of_the_projected_bundle() throws IOException {
+    // given
+    Path file =
+        JobHistoryRecorder.HISTORIES
+            .resolve("bundles")
+            .resolve(BundleScenarios.LANDING_PAGE_PROJECTED.bundleHistory());
+    assumeFalse(Files.exists(file), "the projected bundle history is committed already");
+
+    // when
+    BundleScenarios.Played played = BundleScenarios.play(BundleScenarios.LANDING_PAGE_PROJECTED);
+    Files.writeString(file, played.bundle().toJson(true) + "\n", StandardCharsets.UTF_8);
+
+    // then
+    assertThat(read(file).getEvents()).isEqualTo(played.bundle().getEvents());
   }
 
   private static WorkflowExecutionHistory read(Path file) throws IOException {

@@ -74,8 +74,30 @@ final class BundleScenarios {
           Bundles.heroFailsFirstCheck("show the steel bottle the headline promises"),
           List.of());
 
+  /**
+   * The landing page's path recorded once bundles write their projection into the job store
+   * (version {@value JobVersions#BUNDLE_STORE_PROJECTION} 1): its own bundle history; its part's
+   * history is the landing page's, which the projection does not change.
+   */
+  static final Scenario LANDING_PAGE_PROJECTED =
+      new Scenario(
+          "bundle-landing-page",
+          "landing-page-projected.json",
+          "bundle-part-delivered.json",
+          "landing",
+          Bundles.landingPage(),
+          Bundles.landingFailsFirstCheck("the headline is missing"),
+          List.of(new PartRejection("headline", "shorter")));
+
   /** Every scenario. */
   static final List<Scenario> ALL = List.of(LANDING_PAGE, HERO_SENT_BACK);
+
+  /**
+   * Every committed bundle history: each scenario's, recorded before the projection into the job
+   * store, and the landing page's recorded with it.
+   */
+  static final List<Scenario> COMMITTED =
+      List.of(LANDING_PAGE, HERO_SENT_BACK, LANDING_PAGE_PROJECTED);
 
   private BundleScenarios() {}
 

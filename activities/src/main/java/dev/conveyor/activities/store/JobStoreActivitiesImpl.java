@@ -1,18 +1,20 @@
 package dev.conveyor.activities.store;
 
 import dev.conveyor.store.JobStoreWriter;
+import dev.conveyor.workflow.activity.BundleStoreWrite;
 import dev.conveyor.workflow.activity.JobStoreActivities;
 import dev.conveyor.workflow.activity.JobStoreWrite;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.activity.Activity;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the workflow's projection of a job into the job store. Idempotent through the store: a
- * write repeated by a retry or a replayed workflow task changes nothing. A write whose last attempt
- * fails is recorded in {@link StoreWriteFailures}, so that it shows in a metric and the worker's
- * health, not only in a log line.
+ * Writes the workflows' projections of jobs and bundles into the job store. Idempotent through the
+ * store: a write repeated by a retry or a replayed workflow task changes nothing. A write whose
+ * last attempt fails is recorded in {@link StoreWriteFailures}, so that it shows in a metric and
+ * the worker's health, not only in a log line.
  */
 public class JobStoreActivitiesImpl implements JobStoreActivities {
 
@@ -32,26 +34,35 @@ public class JobStoreActivitiesImpl implements JobStoreActivities {
 
   @Override
   public void project(JobStoreWrite write) {
+    recorded("job", write.jobId(), write.sequence(), () -> writer.write(write));
+  }
+
+  @Override
+  public void projectBundle(BundleStoreWrite write) {
+    recorded("bundle", write.bundleId(), write.sequence(), () -> writer.write(write));
+  }
+
+  /** Runs one write, recording a last attempt that fails and the next one that succeeds. */
+  private void recorded(String kind, String id, long sequence, BooleanSupplier write) {
     boolean moved;
     try {
-      moved = writer.write(write);
+      moved = write.getAsBoolean();
     } catch (RuntimeException e) {
       if (Activity.getExecutionContext().getInfo().getAttempt() >= ATTEMPTS) {
-        failures.failedForGood(write.jobId(), write.sequence(), e);
+        failures.failedForGood(id, sequence, e);
         log.error(
-            "job {}: store write {} failed on its last attempt; the job's record is behind: {}",
-            write.jobId(),
-            write.sequence(),
+            "{} {}: store write {} failed on its last attempt; its record is behind: {}",
+            kind,
+            id,
+            sequence,
             e.getMessage());
       }
       throw e;
     }
-    failures.written(write.jobId());
+    failures.written(id);
     if (!moved) {
       log.debug(
-          "job {}: store write {} is not newer than the stored one; row kept",
-          write.jobId(),
-          write.sequence());
+          "{} {}: store write {} is not newer than the stored one; row kept", kind, id, sequence);
     }
   }
 }

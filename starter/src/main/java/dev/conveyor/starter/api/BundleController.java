@@ -7,13 +7,18 @@ import dev.conveyor.client.StartedBundle;
 import dev.conveyor.starter.bundles.BundleFiles;
 import dev.conveyor.starter.bundles.PartFile;
 import dev.conveyor.starter.review.BundleReviews;
+import dev.conveyor.store.JobQueries;
+import dev.conveyor.store.StoredBundle;
+import dev.conveyor.workflow.activity.BundleEvent;
 import dev.conveyor.workflow.model.BundleDecision;
 import dev.conveyor.workflow.model.BundleRequest;
+import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.FieldError;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,14 +26,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Bundles over HTTP: submit one, follow it, take its one decision, download every part as a zip or
- * one part alone, and cancel it. A thin layer on {@link BundleClient}; the submitter and the
- * reviewer are the authenticated principal.
+ * Bundles over HTTP: submit one (idempotently with a key, as a job), follow it, read its timeline
+ * from the job store, take its one decision, download every part as a zip or one part alone, and
+ * cancel it. A thin layer on {@link BundleClient}; the submitter and the reviewer are the
+ * authenticated principal.
  */
 @RestController
 @RequestMapping("/api/bundles")
@@ -37,17 +45,26 @@ class BundleController {
   private final BundleClient bundles;
   private final BundleReviews reviews;
   private final BundleFiles files;
+  private final JobQueries store;
 
-  BundleController(BundleClient bundles, BundleReviews reviews, BundleFiles files) {
+  BundleController(
+      BundleClient bundles, BundleReviews reviews, BundleFiles files, JobQueries store) {
     this.bundles = bundles;
     this.reviews = reviews;
     this.files = files;
+    this.store = store;
   }
 
-  /** Starts a bundle: 201 with its id and where to follow it. */
+  /**
+   * Starts a bundle: 201 with its id and where to follow it, 200 when the idempotency key names a
+   * bundle started with the same request (a different request under the key is a 422, as for a
+   * job).
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<StartedBundle> submit(
-      @RequestBody BundleRequest request, Authentication principal) {
+      @RequestHeader(name = JobController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @RequestBody BundleRequest request,
+      Authentication principal) {
     if (request == null) {
       throw new InvalidJobRequestException(List.of(new FieldError("request", "is required")));
     }
@@ -64,7 +81,10 @@ class BundleController {
             request.budgetUsd(),
             submitter,
             request.tags());
-    StartedBundle started = bundles.start(asPrincipal);
+    StartedBundle started = bundles.start(idempotencyKey, asPrincipal);
+    if (!started.created()) {
+      return ResponseEntity.ok(started);
+    }
     return ResponseEntity.created(
             ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/bundles/{id}")
@@ -80,6 +100,38 @@ class BundleController {
   BundleStatus status(@PathVariable String id) {
     return bundles.status(id);
   }
+
+  /**
+   * The bundle's timeline from the job store: its submission, stages, parts' changes, decisions and
+   * end, oldest first. A bundle the store has never seen (started before bundles were stored, or
+   * with no job store) is a 404 that says so.
+   */
+  @GetMapping("/{id}/timeline")
+  BundleTimeline timeline(@PathVariable String id) {
+    StoredBundle bundle =
+        store
+            .findBundle(id)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "bundle "
+                            + id
+                            + " is not in the job store: it never ran, or ran before bundles"
+                            + " were stored; GET /api/bundles/"
+                            + id
+                            + " answers its status"));
+    return new BundleTimeline(id, bundle.status().stage(), bundle.timeline());
+  }
+
+  /**
+   * A bundle's timeline.
+   *
+   * @param bundleId the bundle's id
+   * @param stage its stage as the store last heard it
+   * @param events every recorded event, oldest first
+   */
+  record BundleTimeline(String bundleId, BundleStage stage, List<BundleEvent> events) {}
 
   /**
    * The one human decision: {@code {"action": "APPROVE"}}, or {@code {"action": "REJECT", "parts":

@@ -15,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers a bundle's reads and commands under the jobs' paths too, so that a service that follows
  * jobs by id can follow a bundle the same way: {@code GET /api/jobs/{bundleId}} (the status), its
- * {@code /output} (the zip), {@code /parts/{name}/output}, and {@code POST .../decide} and {@code
- * .../cancel} are forwarded to {@code /api/bundles/...}, after security has checked the caller on
- * the path it asked for (and checks it again on the forwarded one). Ids of jobs never start with
- * {@value #PREFIX}.
+ * {@code /output} (the zip), {@code /parts/{name}/output}, {@code /timeline}, and {@code POST
+ * .../decide} and {@code .../cancel} are forwarded to {@code /api/bundles/...}, after security has
+ * checked the caller on the path it asked for (and checks it again on the forwarded one). Ids of
+ * jobs never start with {@value #PREFIX}.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -28,7 +28,9 @@ class BundlePathsUnderJobs extends OncePerRequestFilter {
 
   private static final Pattern BUNDLE_PATH =
       Pattern.compile(
-          "/api/jobs/(" + PREFIX + "[^/]+)(/output|/parts/[^/]+/output|/decide|/cancel)?");
+          "/api/jobs/("
+              + PREFIX
+              + "[^/]+)(/output|/parts/[^/]+/output|/decide|/cancel|/timeline)?");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.conveyor.starter.api;
 
+import dev.conveyor.store.ItemKind;
 import dev.conveyor.store.JdbcJobQueries;
 import dev.conveyor.store.JobFilter;
 import dev.conveyor.store.JobOrder;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * The query of {@code GET /api/jobs}, checked: every bad value is named in the 400 answer.
  *
- * @param filter which jobs
+ * @param filter which jobs and bundles
  * @param page the page, from 0
  * @param size the page size, 1 to {@value JdbcJobQueries#MAX_PAGE_SIZE}
  */
@@ -39,7 +40,9 @@ record JobListing(JobFilter filter, int page, int size) {
           "awaitingFor",
           "order",
           "page",
-          "size");
+          "size",
+          "kind",
+          "bundle");
 
   /** Reads the query parameters; throws naming every invalid one. */
   static JobListing parse(Map<String, String> params) {
@@ -101,6 +104,11 @@ record JobListing(JobFilter filter, int page, int size) {
       }
     }
     JobOrder order = order(params.get("order"), errors);
+    ItemKind kind = kind(params.get("kind"), errors);
+    String bundle = blankToNull(params.get("bundle"));
+    if (bundle != null && kind == ItemKind.BUNDLE) {
+      errors.add(new FieldError("kind", "contradicts bundle, which lists the jobs of its parts"));
+    }
     int page = number(params.get("page"), "page", 0, 0, Integer.MAX_VALUE / 1000, errors);
     int size =
         number(params.get("size"), "size", DEFAULT_SIZE, 1, JdbcJobQueries.MAX_PAGE_SIZE, errors);
@@ -116,7 +124,9 @@ record JobListing(JobFilter filter, int page, int size) {
             createdFrom,
             createdTo,
             awaitingSinceBefore,
-            order),
+            order,
+            kind,
+            bundle),
         page,
         size);
   }
@@ -132,6 +142,21 @@ record JobListing(JobFilter filter, int page, int size) {
       errors.add(new FieldError(field, "unknown stage " + name));
       return null;
     }
+  }
+
+  private static ItemKind kind(String value, List<FieldError> errors) {
+    String text = blankToNull(value);
+    if (text == null) {
+      return null;
+    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "job" -> ItemKind.JOB;
+      case "bundle" -> ItemKind.BUNDLE;
+      default -> {
+        errors.add(new FieldError("kind", "must be job or bundle"));
+        yield null;
+      }
+    };
   }
 
   private static Instant instant(String value, String field, List<FieldError> errors) {

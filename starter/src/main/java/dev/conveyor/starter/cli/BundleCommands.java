@@ -16,18 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The commands on bundles: {@code submit --bundle FILE}, and {@code status}, {@code approve},
- * {@code reject}, {@code output} and {@code cancel} given a bundle id ({@value
- * BundleClient#BUNDLE_ID_PREFIX}...), each one call to {@code /api/bundles}.
+ * The commands on bundles: {@code submit --bundle FILE [--key K]}, and {@code status}, {@code
+ * timeline}, {@code approve}, {@code reject}, {@code output} and {@code cancel} given a bundle id
+ * ({@code watch} is {@link BundleWatcher}) ({@value BundleClient#BUNDLE_ID_PREFIX}...), each one
+ * call to {@code /api/bundles}.
  */
 final class BundleCommands {
 
   private final ConveyorHttp api;
   private final PrintStream out;
+  private final PrintStream err;
 
-  BundleCommands(ConveyorHttp api, PrintStream out) {
+  BundleCommands(ConveyorHttp api, PrintStream out, PrintStream err) {
     this.api = api;
     this.out = out;
+    this.err = err;
   }
 
   /** Returns whether an id names a bundle rather than a job. */
@@ -35,16 +38,30 @@ final class BundleCommands {
     return id.startsWith(BundleClient.BUNDLE_ID_PREFIX);
   }
 
-  /** Sends the bundle request of a JSON file as it is, and prints the bundle's id. */
-  int submit(String file) throws CliException {
+  /**
+   * Sends the bundle request of a JSON file as it is, with the idempotency key when given, and
+   * prints the bundle's id; a key that names an existing bundle says so on the error stream.
+   */
+  int submit(String file, String idempotencyKey) throws CliException {
     String request;
     try {
       request = Files.readString(Path.of(file));
     } catch (IOException e) {
       throw CliException.usage("cannot read --bundle " + file + ": " + e);
     }
-    StartedBundle started = api.submitBundle(request);
+    StartedBundle started = api.submitBundle(request, idempotencyKey);
+    if (!started.created()) {
+      err.println("conveyor: the key names an existing bundle, " + started.bundleId());
+    }
     out.println(started.bundleId());
+    return 0;
+  }
+
+  /** Prints every event the job store recorded for the bundle, oldest first. */
+  int timeline(String bundleId) throws CliException {
+    ConveyorHttp.BundleTimeline timeline = api.bundleTimeline(bundleId);
+    out.println(timeline.bundleId() + " " + timeline.stage());
+    timeline.events().forEach(event -> out.println("  " + HistoryFormatter.event(event)));
     return 0;
   }
 

@@ -63,9 +63,10 @@ public final class ConveyorCli {
       usage: conveyor <command> [options]
 
       commands:
-        submit    --bundle FILE
+        submit    --bundle FILE [--key IDEMPOTENCY_KEY]
                   starts a bundle from the JSON request in FILE ({"parts": [...]}) and prints
-                  its id; status, approve, reject, output and cancel take a bundle id too
+                  its id; status, watch, timeline, approve, reject, output and cancel take a
+                  bundle id too
         submit    --requirements TEXT | --requirements-file FILE  --kind TEXT|IMAGE|CODE
                   [--language html|json|sql|java] [--json-schema FILE]
                   [--criterion C]... [--policy ALWAYS|WHEN_QA_FAILS|BELOW_SCORE|NEVER]
@@ -77,7 +78,8 @@ public final class ConveyorCli {
         status    JOB_ID
                   prints the job's stage, attempts, verdicts, models, tokens, cost and decisions
         watch     JOB_ID [--until-decision]
-                  prints each change until the job ends, or until it awaits a decision
+                  prints each change until the job ends, or until it awaits a decision; for a
+                  bundle id, its stage and each part's state as they change
         approve   JOB_ID [--comment C]
                   approves the output awaiting a decision and prints the job's stage
         reject    JOB_ID --comment C [--regenerate]
@@ -94,11 +96,13 @@ public final class ConveyorCli {
                   [--state running|finished|APPROVED|REJECTED|FAILED|EXPIRED|CANCELLED|LOST]
                   [--stage STAGE] [--tag T] [--submitter NAME] [--created-from INSTANT]
                   [--created-to INSTANT] [--awaiting-for PT24H] [--order newest|oldest-awaiting]
-                  [--page N] [--size N]
-                  lists jobs from the job store, newest first, 20 a page; --inbox lists the jobs
-                  awaiting a decision, the longest wait first
-        timeline  JOB_ID
-                  prints every event the job store recorded for the job, oldest first
+                  [--page N] [--size N] [--kind job|bundle] [--bundle BUNDLE_ID]
+                  lists jobs and bundles from the job store, newest first, 20 a page (a bundle
+                  shows BUNDLE where a job shows its output kind, and stands for its parts'
+                  jobs: --bundle lists those); --inbox lists what awaits a decision, the
+                  longest wait first
+        timeline  JOB_ID|BUNDLE_ID
+                  prints every event the job store recorded for the job or bundle, oldest first
         eval      GOLDEN_SET.jsonl [--profiles default,economy] [--margin 5] [--concurrency 4]
                   [--out DIR]
                   runs every case on every profile with a progress bar, saves report.html and
@@ -124,8 +128,10 @@ public final class ConveyorCli {
       cancel admin; reading (status, watch, output, list, timeline) needs any of the three.
 
       exit codes:
-        0  done; watch: the job was approved, or awaits a decision with --until-decision
-        1  Conveyor cannot be reached or failed; watch: the job ended other than approved
+        0  done; watch: the job or bundle was approved, or awaits a decision with
+           --until-decision
+        1  Conveyor cannot be reached or failed; watch: the job or bundle ended other than
+           approved
         2  usage error or invalid request (HTTP 400, 413)
         3  no such job (HTTP 404)
         4  conflict: a decision out of turn, a job that already ended, a reused idempotency key
@@ -188,7 +194,9 @@ public final class ConveyorCli {
               Map.entry("awaiting-for", Kind.VALUE),
               Map.entry("order", Kind.VALUE),
               Map.entry("page", Kind.VALUE),
-              Map.entry("size", Kind.VALUE)),
+              Map.entry("size", Kind.VALUE),
+              Map.entry("kind", Kind.VALUE),
+              Map.entry("bundle", Kind.VALUE)),
           "resubmit",
           Map.of("url", Kind.VALUE, "key", Kind.VALUE));
 
@@ -239,12 +247,15 @@ public final class ConveyorCli {
               command.equals("eval") ? EvaluationCommand.OPTIONS : OPTIONS.get(command));
       ConveyorHttp api =
           new ConveyorHttp(baseUrl(parsed), env.getOrDefault("CONVEYOR_API_KEY", DEFAULT_API_KEY));
-      BundleCommands bundles = new BundleCommands(api, out);
+      BundleCommands bundles = new BundleCommands(api, out, err);
       if (command.equals("submit") && parsed.value("bundle") != null) {
         return submitBundle(bundles, parsed);
       }
       if (BUNDLE_COMMANDS.contains(command) && BundleCommands.isBundle(parsed.single("a job id"))) {
-        return bundle(bundles, command, parsed);
+        return command.equals("watch")
+            ? new BundleWatcher(api, out, pollInterval)
+                .watch(parsed.single("a bundle id"), parsed.flag("until-decision"))
+            : bundle(bundles, command, parsed);
       }
       return switch (command) {
         case "submit" -> submit(api, parsed);
@@ -269,17 +280,17 @@ public final class ConveyorCli {
 
   /** The commands that take a bundle id as well as a job id. */
   private static final List<String> BUNDLE_COMMANDS =
-      List.of("status", "approve", "reject", "output", "cancel");
+      List.of("status", "approve", "reject", "output", "cancel", "watch", "timeline");
 
   private static int submitBundle(BundleCommands bundles, CliArgs args) throws CliException {
     args.noPositional();
-    for (String option : List.of("requirements", "requirements-file", "kind", "key")) {
+    for (String option : List.of("requirements", "requirements-file", "kind")) {
       if (args.value(option) != null) {
         throw CliException.usage(
             "--bundle takes the whole request from its file; leave out --" + option);
       }
     }
-    return bundles.submit(args.value("bundle"));
+    return bundles.submit(args.value("bundle"), args.value("key"));
   }
 
   private static int bundle(BundleCommands bundles, String command, CliArgs args)
@@ -292,6 +303,7 @@ public final class ConveyorCli {
       case "reject" ->
           bundles.decide(id, DecisionAction.REJECT, args.required("comment"), args.values("part"));
       case "output" -> bundles.output(id, Path.of(args.required("to")));
+      case "timeline" -> bundles.timeline(id);
       default -> bundles.cancel(id);
     };
   }

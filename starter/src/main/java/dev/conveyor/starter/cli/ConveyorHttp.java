@@ -4,7 +4,9 @@ import dev.conveyor.client.StartedBundle;
 import dev.conveyor.client.StartedJob;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.TimelineEvent;
+import dev.conveyor.workflow.activity.BundleEvent;
 import dev.conveyor.workflow.model.BundleDecision;
+import dev.conveyor.workflow.model.BundleStage;
 import dev.conveyor.workflow.model.BundleStatus;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobRequest;
@@ -44,6 +46,9 @@ final class ConveyorHttp {
       String sourceReason,
       String resubmittedAs,
       String resubmittedFrom) {}
+
+  /** A bundle's timeline as {@code GET /api/bundles/{id}/timeline} answers it. */
+  record BundleTimeline(String bundleId, BundleStage stage, List<BundleEvent> events) {}
 
   /** A job's timeline as {@code GET /api/jobs/{id}/timeline} answers it. */
   record Timeline(String jobId, Stage stage, List<TimelineEvent> events) {}
@@ -136,14 +141,20 @@ final class ConveyorHttp {
     return download(job(jobId) + "/output");
   }
 
-  /** Starts a bundle from its request as JSON text, sent as it is. */
-  StartedBundle submitBundle(String requestJson) throws CliException {
-    HttpRequest post =
+  /** Starts a bundle from its request as JSON text, sent as it is; the key may be null. */
+  StartedBundle submitBundle(String requestJson, String idempotencyKey) throws CliException {
+    HttpRequest.Builder post =
         builder("/api/bundles")
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(requestJson))
-            .build();
-    return read(send(post), StartedBundle.class);
+            .POST(HttpRequest.BodyPublishers.ofString(requestJson));
+    if (idempotencyKey != null) {
+      post.header("Idempotency-Key", idempotencyKey);
+    }
+    return read(send(post.build()), StartedBundle.class);
+  }
+
+  BundleTimeline bundleTimeline(String bundleId) throws CliException {
+    return read(send(builder(bundle(bundleId) + "/timeline").GET().build()), BundleTimeline.class);
   }
 
   BundleStatus bundleStatus(String bundleId) throws CliException {

@@ -1,13 +1,20 @@
 package dev.conveyor.starter.cli;
 
+import dev.conveyor.store.ItemKind;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.JobSummary;
 import dev.conveyor.store.TimelineEvent;
+import dev.conveyor.workflow.activity.BundleEvent;
+import dev.conveyor.workflow.activity.JobEventType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes what the job store holds for people: a listing with one job a line, and timelines. */
+/**
+ * Writes what the job store holds for people: a listing with one job or bundle a line, and
+ * timelines.
+ */
 final class HistoryFormatter {
 
   private HistoryFormatter() {}
@@ -22,15 +29,17 @@ final class HistoryFormatter {
 
   /**
    * Returns {@code job-1 AWAITING_APPROVAL TEXT r0 0.003 USD by alice created 2026-...Z awaiting
-   * POLICY since 2026-...Z tags a, b}.
+   * POLICY since 2026-...Z tags a, b}; a bundle shows its own stage, and {@code BUNDLE} where a job
+   * shows its output kind.
    */
   static String job(JobSummary job) {
+    boolean bundle = job.kind() == ItemKind.BUNDLE;
     StringBuilder line =
         new StringBuilder(job.jobId())
             .append("  ")
-            .append(String.format(Locale.ROOT, "%-17s", job.stage()))
+            .append(String.format(Locale.ROOT, "%-17s", bundle ? job.bundleStage() : job.stage()))
             .append("  ")
-            .append(job.outputKind())
+            .append(bundle ? ItemKind.BUNDLE : job.outputKind())
             .append("  r")
             .append(job.revision())
             .append("  ")
@@ -39,7 +48,9 @@ final class HistoryFormatter {
             .append(job.submitter() == null ? "unknown" : job.submitter())
             .append("  created ")
             .append(job.createdAt());
-    if (job.awaitingReason() != null) {
+    if (bundle && job.awaitingSince() != null) {
+      line.append("  awaiting decision since ").append(job.awaitingSince());
+    } else if (job.awaitingReason() != null) {
       line.append("  awaiting ")
           .append(job.awaitingReason())
           .append(" since ")
@@ -76,21 +87,40 @@ final class HistoryFormatter {
 
   /** Returns {@code 2026-...Z MODEL_CALL GENERATE r0 a1 by alice: detail}. */
   static String event(TimelineEvent event) {
+    return event(
+        event.at(),
+        event.type(),
+        String.valueOf(event.stage()),
+        " r" + event.revision() + " a" + event.attempt(),
+        event.actor(),
+        event.detail());
+  }
+
+  /** Returns {@code 2026-...Z PART RUNNING r0: part hero PASSED · run 1 · job ...}. */
+  static String event(BundleEvent event) {
+    return event(
+        event.at(),
+        event.type(),
+        String.valueOf(event.stage()),
+        " r" + event.revision(),
+        event.actor(),
+        event.detail());
+  }
+
+  private static String event(
+      Instant at, JobEventType type, String stage, String position, String actor, String detail) {
     StringBuilder line =
-        new StringBuilder(String.valueOf(event.at()))
+        new StringBuilder(String.valueOf(at))
             .append("  ")
-            .append(String.format(Locale.ROOT, "%-11s", event.type()))
+            .append(String.format(Locale.ROOT, "%-11s", type))
             .append(" ")
-            .append(String.format(Locale.ROOT, "%-17s", event.stage()))
-            .append(" r")
-            .append(event.revision())
-            .append(" a")
-            .append(event.attempt());
-    if (event.actor() != null) {
-      line.append("  by ").append(event.actor());
+            .append(String.format(Locale.ROOT, "%-17s", stage))
+            .append(position);
+    if (actor != null) {
+      line.append("  by ").append(actor);
     }
-    if (event.detail() != null && !event.detail().isBlank()) {
-      line.append(event.actor() == null ? "  " : ": ").append(event.detail());
+    if (detail != null && !detail.isBlank()) {
+      line.append(actor == null ? "  " : ": ").append(detail);
     }
     return line.toString();
   }

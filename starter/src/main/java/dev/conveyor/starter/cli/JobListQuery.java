@@ -48,6 +48,8 @@ final class JobListQuery {
     put(query, "page", page == null ? null : page.toString());
     Integer size = args.integer("size");
     put(query, "size", size == null ? null : size.toString());
+    put(query, "kind", args.value("kind"));
+    put(query, "bundle", args.value("bundle"));
     return query;
   }
 

@@ -4,9 +4,10 @@ import dev.conveyor.store.JobDetail;
 import dev.conveyor.store.JobFilter;
 import dev.conveyor.store.JobPage;
 import dev.conveyor.store.JobQueries;
+import dev.conveyor.store.StoredBundle;
 import java.util.Optional;
 
-/** Stands in when no job store is configured: it knows no job and cannot list any. */
+/** Stands in when no job store is configured: it knows no job or bundle and cannot list any. */
 public final class NoJobStore implements JobQueries {
 
   @Override
@@ -17,6 +18,11 @@ public final class NoJobStore implements JobQueries {
 
   @Override
   public Optional<JobDetail> find(String jobId) {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<StoredBundle> findBundle(String bundleId) {
     return Optional.empty();
   }
 }

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -244,13 +247,129 @@ class BundleApiTests extends ConveyorAppTestSupport {
         .containsExactly("bundle");
   }
 
+  @Test
+  void should_list_a_bundle_beside_jobs_and_in_the_inbox_without_its_parts_jobs() {
+    // given a bundle and a job under one tag, the bundle awaiting its decision
+    String tag = "t-" + UUID.randomUUID();
+    String id =
+        Http.json(http.post("/api/bundles", tagged(BUNDLE, tag))).path("bundleId").asString();
+    awaitDecision(id);
+    HttpResponse<String> job =
+        http.post(
+            "/api/jobs",
+            "{\"requirements\":\"A slogan\",\"outputKind\":\"TEXT\",\"tags\":[\"" + tag + "\"]}");
+    String jobId = Http.json(job).path("jobId").asString();
+
+    // when
+    JsonNode listing =
+        awaitAnswer("/api/jobs?tag=" + tag, page -> page.path("total").asLong() == 2);
+    JsonNode inbox =
+        awaitAnswer(
+            "/api/jobs?stage=AWAITING_APPROVAL&tag=" + tag,
+            page -> page.path("total").asLong() >= 1);
+
+    // then the listing holds the bundle, marked, and the job, never the parts' jobs
+    assertThat(listing.path("jobs").findValuesAsString("jobId"))
+        .containsExactlyInAnyOrder(id, jobId);
+    JsonNode bundle = item(listing, id);
+    assertThat(bundle.path("kind").asString()).isEqualTo("BUNDLE");
+    assertThat(bundle.path("bundleStage").asString()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(bundle.path("stage").asString()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(bundle.path("submitter").asString()).isEqualTo(Http.DEV_PRINCIPAL);
+    assertThat(bundle.path("awaitingDeadline").isNull()).isFalse();
+    assertThat(item(listing, jobId).path("kind").asString()).isEqualTo("JOB");
+    assertThat(inbox.path("jobs").findValuesAsString("jobId")).contains(id);
+
+    // and the parts' jobs are listed under their bundle, each DELIVERED, none awaiting
+    JsonNode parts = Http.json(http.get("/api/jobs?bundle=" + id));
+    assertThat(parts.path("jobs").findValuesAsString("jobId"))
+        .containsExactlyInAnyOrder(id + ".headline.1", id + ".hero.1", id + ".landing.1");
+    assertThat(parts.path("jobs").findValuesAsString("stage")).containsOnly("DELIVERED");
+    assertThat(parts.path("jobs").findValuesAsString("bundleId")).containsOnly(id);
+    assertThat(
+            Http.json(http.get("/api/jobs?kind=bundle&tag=" + tag))
+                .path("jobs")
+                .findValuesAsString("jobId"))
+        .containsExactly(id);
+    HttpResponse<String> unknownKind = http.get("/api/jobs?kind=part");
+    assertThat(unknownKind.statusCode()).isEqualTo(400);
+    assertThat(Http.json(unknownKind).path("fields").findValuesAsString("field"))
+        .containsExactly("kind");
+  }
+
+  @Test
+  void should_answer_the_bundle_s_timeline_from_the_store() {
+    // given
+    String id = Http.json(http.post("/api/bundles", BUNDLE)).path("bundleId").asString();
+    awaitDecision(id);
+    http.post("/api/bundles/" + id + "/decide", "{\"action\":\"APPROVE\"}");
+
+    // when
+    JsonNode timeline =
+        awaitAnswer(
+            "/api/jobs/" + id + "/timeline", t -> t.path("stage").asString().equals("APPROVED"));
+
+    // then
+    assertThat(timeline.path("bundleId").asString()).isEqualTo(id);
+    List<String> types = timeline.path("events").findValuesAsString("type");
+    assertThat(types.get(0)).isEqualTo("SUBMITTED");
+    assertThat(types).contains("PART", "STAGE", "DECISION");
+    assertThat(types.get(types.size() - 1)).isEqualTo("FINISHED");
+    assertThat(http.get("/api/bundles/bundle-never-ran/timeline").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void should_start_one_bundle_for_a_key_sent_twice_and_refuse_the_key_with_another_body() {
+    // given
+    String key = "bundle-" + UUID.randomUUID();
+
+    // when
+    HttpResponse<String> first = http.post("/api/bundles", BUNDLE, "Idempotency-Key", key);
+    HttpResponse<String> again = http.post("/api/bundles", BUNDLE, "Idempotency-Key", key);
+    HttpResponse<String> other =
+        http.post("/api/bundles", "{\"parts\":[" + HEADLINE + "]}", "Idempotency-Key", key);
+
+    // then
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(200);
+    String id = Http.json(first).path("bundleId").asString();
+    assertThat(id).isEqualTo("bundle-" + key);
+    assertThat(Http.json(again).path("bundleId").asString()).isEqualTo(id);
+    assertThat(Http.json(first).path("created").asBoolean()).isTrue();
+    assertThat(Http.json(again).path("created").asBoolean()).isFalse();
+    assertThat(other.statusCode()).as("refused as a job's reused key is").isEqualTo(422);
+    assertThat(Http.json(other).path("error").asString()).contains(id);
+    awaitDecision(id);
+    assertThat(Http.json(http.get("/api/bundles/" + id)).path("parts").findValuesAsString("jobId"))
+        .as("one workflow: each part ran once")
+        .containsExactly(id + ".headline.1", id + ".hero.1", id + ".landing.1");
+  }
+
+  private static String tagged(String bundle, String tag) {
+    return bundle.substring(0, bundle.length() - 1) + ",\"tags\":[\"" + tag + "\"]}";
+  }
+
+  private static JsonNode item(JsonNode page, String id) {
+    for (JsonNode item : page.path("jobs")) {
+      if (item.path("jobId").asString().equals(id)) {
+        return item;
+      }
+    }
+    throw new AssertionError(id + " is not listed");
+  }
+
   private JsonNode awaitDecision(String id) {
+    return awaitAnswer(
+        "/api/bundles/" + id,
+        status -> status.path("stage").asString().equals("AWAITING_APPROVAL"));
+  }
+
+  /** Polls a GET until its JSON answer satisfies the condition, and returns that answer. */
+  private JsonNode awaitAnswer(String path, Predicate<JsonNode> condition) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> Http.json(http.get("/api/bundles/" + id)),
-            status -> status.path("stage").asString().equals("AWAITING_APPROVAL"));
+        .until(() -> Http.json(http.get(path)), condition::test);
   }
 
   private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

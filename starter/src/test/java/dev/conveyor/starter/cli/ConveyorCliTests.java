@@ -338,6 +338,75 @@ class ConveyorCliTests extends ConveyorAppTestSupport {
             "conveyor: --bundle takes the whole request from its file; leave out --kind");
   }
 
+  @Test
+  void should_submit_a_bundle_once_per_key_list_it_watch_it_to_its_end_and_show_its_timeline()
+      throws IOException {
+    // given
+    String tag = "cli-bundle-" + UUID.randomUUID();
+    Path request =
+        Files.writeString(
+            work.resolve("tagged-bundle.json"),
+            """
+            {"parts": [
+              {"name": "headline", "outputKind": "TEXT", "requirements": "A headline"},
+              {"name": "hero", "outputKind": "IMAGE", "requirements": "A bottle on a rock"}
+            ], "tags": ["%s"]}
+            """
+                .formatted(tag));
+    String key = "k-" + UUID.randomUUID();
+
+    // when
+    Run first = cli("submit", "--bundle", request.toString(), "--key", key);
+    Run again = cli("submit", "--bundle", request.toString(), "--key", key);
+    String bundleId = first.out().get(0);
+    Run untilDecision = cli("watch", bundleId, "--until-decision");
+    Run inbox =
+        await()
+            .until(
+                () -> cli("list", "--tag", tag, "--inbox"),
+                run -> run.out().get(0).startsWith(bundleId));
+    Run list = cli("list", "--tag", tag);
+    Run parts = cli("list", "--bundle", bundleId);
+    Run approve = cli("approve", bundleId);
+    Run watch = cli("watch", bundleId);
+    Run timeline =
+        await()
+            .until(
+                () -> cli("timeline", bundleId),
+                run -> run.exitCode() == 0 && run.out().get(0).endsWith(" APPROVED"));
+
+    // then one bundle for the key
+    assertThat(first.exitCode()).isZero();
+    assertThat(bundleId).isEqualTo("bundle-" + key);
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).containsExactly(bundleId);
+    assertThat(again.err())
+        .containsExactly("conveyor: the key names an existing bundle, " + bundleId);
+
+    // and watch shows each part and the stage until the decision, then to the end
+    assertThat(untilDecision.exitCode()).isZero();
+    assertThat(untilDecision.out())
+        .contains("  part headline PASSED · run 1 · job " + bundleId + ".headline.1")
+        .anySatisfy(line -> assertThat(line).startsWith("AWAITING_APPROVAL: "));
+    assertThat(approve.exitCode()).isZero();
+    assertThat(watch.exitCode()).isZero();
+    assertThat(watch.out().get(watch.out().size() - 1)).startsWith("APPROVED: approved by");
+
+    // and the listing shows the bundle, marked, once; its parts' jobs only under it
+    assertThat(list.out()).hasSize(2);
+    assertThat(list.out().get(0))
+        .startsWith(bundleId + "  AWAITING_APPROVAL  BUNDLE  r0")
+        .contains("awaiting decision since");
+    assertThat(inbox.out().get(0)).startsWith(bundleId + "  AWAITING_APPROVAL  BUNDLE");
+    assertThat(parts.out())
+        .anySatisfy(line -> assertThat(line).startsWith(bundleId + ".headline.1  DELIVERED"))
+        .anySatisfy(line -> assertThat(line).startsWith(bundleId + ".hero.1  DELIVERED"));
+
+    // and the timeline holds the bundle's events from the store
+    assertThat(timeline.out().get(1)).contains("SUBMITTED").contains("bundle of 2 parts");
+    assertThat(timeline.out()).anySatisfy(line -> assertThat(line).contains("FINISHED"));
+  }
+
   private void awaitBundleDecision(String bundleId, int revision) {
     await()
         .until(

@@ -152,6 +152,27 @@ class BundleConsoleTests extends ConveyorAppTestSupport {
         .andExpect(status().isForbidden());
   }
 
+  @Test
+  void should_list_a_bundle_awaiting_approval_in_the_inbox_linked_to_its_page() throws Exception {
+    // given
+    String id = submitAndAwait();
+
+    // when
+    Document inbox =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> Jsoup.parse(ConsolePages.ok(mvc, get("/console").with(reviewer()))),
+                page -> !page.select("#inbox a[href=/console/bundles/" + id + "]").isEmpty());
+
+    // then the bundle is one row, marked as a bundle, and none of its parts' jobs is a row
+    Element row = inbox.selectFirst("#inbox a[href=/console/bundles/" + id + "]").closest("tr");
+    assertThat(row.select("td").get(1).text()).isEqualTo("BUNDLE");
+    assertThat(row.select("td").get(2).text()).isEqualTo("one decision on every part");
+    assertThat(inbox.select("#inbox a").eachText()).noneMatch(text -> text.startsWith(id + "."));
+  }
+
   private String submitAndAwait() {
     String id =
         Http.json(api.post("/api/bundles", BundleRequests.LANDING_PAGE))

@@ -1,6 +1,7 @@
 package dev.conveyor.starter.testing;
 
 import dev.conveyor.store.JobStoreWriter;
+import dev.conveyor.workflow.activity.BundleStoreWrite;
 import dev.conveyor.workflow.activity.CodeGenerationRequest;
 import dev.conveyor.workflow.activity.GenerationRequest;
 import dev.conveyor.workflow.activity.JobStoreWrite;
@@ -56,6 +57,12 @@ public class FileScriptedActivities extends ScriptedActivities {
   @Override
   public void project(JobStoreWrite write) {
     super.project(write);
+    store.write(write);
+  }
+
+  @Override
+  public void projectBundle(BundleStoreWrite write) {
+    super.projectBundle(write);
     store.write(write);
   }
 

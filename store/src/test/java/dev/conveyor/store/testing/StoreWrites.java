@@ -7,6 +7,7 @@ import dev.conveyor.workflow.model.ApprovalReason;
 import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
+import dev.conveyor.workflow.model.BundleContext;
 import dev.conveyor.workflow.model.DecisionAction;
 import dev.conveyor.workflow.model.DecisionRecord;
 import dev.conveyor.workflow.model.JobRequest;
@@ -60,6 +61,17 @@ public final class StoreWrites {
             .build()
             .withDefaults();
     return new StoreWrites(jobId, request, at);
+  }
+
+  /** Starts the text job of a bundle's part, submitted at the given time. */
+  public static StoreWrites part(String bundleId, String part, Instant at) {
+    JobRequest request =
+        JobRequest.builder("The " + part + " of " + bundleId, OutputKind.TEXT)
+            .submitter("shop")
+            .bundle(new BundleContext(bundleId, part, List.of(), List.of(), null))
+            .build()
+            .withDefaults();
+    return new StoreWrites(bundleId + "." + part + ".1", request, at);
   }
 
   /** The job enters PROMPT and writes its prompt. */

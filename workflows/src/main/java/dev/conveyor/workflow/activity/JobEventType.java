@@ -1,8 +1,8 @@
 package dev.conveyor.workflow.activity;
 
 /**
- * What a job event records. The job store keeps the same type on its timeline events, so an event
- * keeps its meaning from the workflow to the console.
+ * What a job or bundle event records. The job store keeps the same type on its timeline events, so
+ * an event keeps its meaning from the workflow to the console.
  */
 public enum JobEventType {
   /** The job was submitted. */
@@ -20,5 +20,7 @@ public enum JobEventType {
   /** A budget rule intervened. */
   BUDGET,
   /** The job ended. */
-  FINISHED
+  FINISHED,
+  /** A part of a bundle started, passed, failed or was blocked (bundles only). */
+  PART
 }

@@ -4,6 +4,7 @@ import dev.conveyor.workflow.activity.ApprovalReminder;
 import dev.conveyor.workflow.activity.ArtifactActivities;
 import dev.conveyor.workflow.activity.BudgetSheet;
 import dev.conveyor.workflow.activity.BundleActivities;
+import dev.conveyor.workflow.activity.BundleStoreWrite;
 import dev.conveyor.workflow.activity.CodeActivities;
 import dev.conveyor.workflow.activity.CodeGenerationRequest;
 import dev.conveyor.workflow.activity.CodeQaRequest;
@@ -92,6 +93,7 @@ public class ScriptedActivities
   private volatile Function<CodeQaRequest, QaVerdict> codeVerdicts = request -> pass(0.95);
   private final List<String> invocations = new CopyOnWriteArrayList<>();
   private final List<JobStoreWrite> storeWrites = new CopyOnWriteArrayList<>();
+  private final List<BundleStoreWrite> bundleStoreWrites = new CopyOnWriteArrayList<>();
   private final List<ApprovalReminder> reminders = new CopyOnWriteArrayList<>();
   private final List<ApprovalReminder> webhooks = new CopyOnWriteArrayList<>();
   private final List<ConsistencyRequest> consistencyChecks = new CopyOnWriteArrayList<>();
@@ -368,6 +370,16 @@ public class ScriptedActivities
   @Override
   public void project(JobStoreWrite write) {
     storeWrites.add(write);
+  }
+
+  @Override
+  public void projectBundle(BundleStoreWrite write) {
+    bundleStoreWrites.add(write);
+  }
+
+  /** Returns every bundle store write, in order. */
+  public List<BundleStoreWrite> bundleStoreWrites() {
+    return List.copyOf(bundleStoreWrites);
   }
 
   @Override
