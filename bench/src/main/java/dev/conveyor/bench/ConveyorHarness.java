@@ -2,6 +2,8 @@ package dev.conveyor.bench;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.conveyor.client.codec.CodecKeys;
+import dev.conveyor.client.codec.ConveyorDataConverter;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
@@ -10,6 +12,7 @@ import dev.conveyor.workflow.model.JobResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -53,7 +56,13 @@ public final class ConveyorHarness implements AutoCloseable {
                 .setTarget(target)
                 .setMetricsScope(scope)
                 .build());
-    this.client = WorkflowClient.newInstance(service);
+    // The worker's and the starter's payload converter, without keys as they run by default.
+    this.client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setDataConverter(ConveyorDataConverter.create(CodecKeys.none()))
+                .build());
     if (settings == null) {
       this.factory = null;
       return;
@@ -99,6 +108,11 @@ public final class ConveyorHarness implements AutoCloseable {
                 .build());
     stub.start(request);
     return stub;
+  }
+
+  /** Returns a job's history as the server holds it ({@code GetWorkflowExecutionHistory}). */
+  public io.temporal.api.history.v1.History history(String workflowId) {
+    return client.fetchHistory(workflowId).getHistory();
   }
 
   /** Waits for a job's result. */

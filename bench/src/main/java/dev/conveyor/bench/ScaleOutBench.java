@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +30,8 @@ public final class ScaleOutBench {
                 + OfflineActivities.ARTIFACTS_DIR
                 + "="
                 + Files.createTempDirectory("conveyor-bench-scale"));
-    try (Ready server = startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
+    try (ChildJvm.Ready server =
+        ChildJvm.startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
       try (ConveyorHarness client = ConveyorHarness.client(server.value())) {
         List<Double> rates = new ArrayList<>();
         for (int workers = 1; workers <= MAX_WORKERS; workers++) {
@@ -72,7 +71,7 @@ public final class ScaleOutBench {
     try {
       for (int i = 0; i < count; i++) {
         workers.add(
-            startAndAwait(
+            ChildJvm.startAndAwait(
                     "scale-worker",
                     jvmArgs(shared),
                     List.of(
@@ -123,38 +122,5 @@ public final class ScaleOutBench {
     List<String> args = new ArrayList<>(shared);
     args.add("-Xmx1g");
     return args;
-  }
-
-  private static Ready startAndAwait(
-      String part, List<String> jvmArgs, List<String> args, String readyPrefix)
-      throws InterruptedException {
-    AtomicReference<String> value = new AtomicReference<>();
-    CountDownLatch ready = new CountDownLatch(1);
-    ChildJvm child =
-        ChildJvm.start(
-            ChildJvm.currentJava(),
-            jvmArgs,
-            part,
-            args,
-            line -> {
-              if (line.startsWith(readyPrefix) && value.get() == null) {
-                value.set(line.substring(readyPrefix.length()));
-                ready.countDown();
-              }
-            });
-    // Generous: on a loaded 2-core machine a JVM has taken minutes to start.
-    if (!ready.await(5, TimeUnit.MINUTES)) {
-      child.close();
-      throw new IllegalStateException("the " + part + " process did not start");
-    }
-    return new Ready(child, value.get());
-  }
-
-  /** A child process and the value it printed when ready. */
-  private record Ready(ChildJvm jvm, String value) implements AutoCloseable {
-    @Override
-    public void close() {
-      jvm.close();
-    }
   }
 }
