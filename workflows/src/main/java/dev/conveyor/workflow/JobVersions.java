@@ -42,6 +42,14 @@ final class JobVersions {
    */
   static final String MODELS_EXHAUSTED_TO_HUMAN = "models-exhausted-to-human";
 
+  /**
+   * Version 1: the job's quick steps (the routing table and storing the requirements and schema as
+   * artifacts) run as local activities inside the workflow task (see {@link QuickSteps}); histories
+   * recorded before keep scheduling them as activities on the task queue, one workflow task each.
+   * Read once, before the first routing call.
+   */
+  static final String QUICK_STEPS_LOCAL = "quick-steps-local";
+
   private JobVersions() {}
 
   /** Returns whether this run writes its projection into the job store. */
@@ -62,6 +70,11 @@ final class JobVersions {
   /** Returns whether a step whose models all failed goes to a human instead of failing the job. */
   static boolean sendsExhaustedModelsToHuman() {
     return isOn(MODELS_EXHAUSTED_TO_HUMAN);
+  }
+
+  /** Returns whether the routing table and the artifact writes run as local activities. */
+  static boolean runsQuickStepsLocally() {
+    return isOn(QUICK_STEPS_LOCAL);
   }
 
   private static boolean isOn(String changeId) {

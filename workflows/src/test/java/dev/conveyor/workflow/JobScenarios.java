@@ -366,7 +366,11 @@ final class JobScenarios {
                     .language("json")
                     .jsonSchema("{\"type\": \"object\", \"required\": [\"price\"]}")
                     .approvalPolicy(ApprovalPolicy.NEVER)
-                    .build())));
+                    .build())),
+        new Scenario(
+            "quick-steps-local-approved-by-policy",
+            Stage.APPROVED,
+            unattended(new ScriptedActivities(), text(ApprovalPolicy.NEVER))));
   }
 
   /** Plays a scenario on a fresh environment and returns the final status and the history. */
