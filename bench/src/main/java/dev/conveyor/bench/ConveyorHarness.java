@@ -85,6 +85,19 @@ public final class ConveyorHarness implements AutoCloseable {
     return new ConveyorHarness(null, target, settings, latency);
   }
 
+  /**
+   * Runs a worker on the server at {@code host:port} until the parent process stops this one: the
+   * body of a worker child JVM. Prints {@code WORKER_READY=<pid>} once it polls.
+   */
+  static void serve(String target, WorkerSettings settings, BenchOptions options)
+      throws InterruptedException {
+    try (ConveyorHarness worker = remote(target, settings, options.latency())) {
+      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
+      System.out.flush();
+      new java.util.concurrent.CountDownLatch(1).await();
+    }
+  }
+
   /** Connects a client without a worker to the server at {@code host:port}. */
   public static ConveyorHarness client(String target) {
     return new ConveyorHarness(null, target, null, Duration.ZERO);

@@ -6,12 +6,10 @@ import dev.conveyor.workflow.model.Stage;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowStub;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -42,20 +40,13 @@ public final class ProfileBench {
   /** Child JVM: the store, the server and the worker, then one batch per level. */
   public static void run(BenchOptions options, ResultTable table) throws Exception {
     BenchStore.Started store = BenchStore.startShared();
-    List<String> shared =
-        List.of(
-            "-D" + BenchStore.STORE_URL + "=" + store.url(),
-            "-D"
-                + OfflineActivities.ARTIFACTS_DIR
-                + "="
-                + Files.createTempDirectory("conveyor-bench-profile"));
     try (ChildJvm.Ready server =
             ChildJvm.startAndAwait(SERVER, List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=");
         ConveyorHarness client = ConveyorHarness.client(server.value());
         ChildJvm.Ready worker =
             ChildJvm.startAndAwait(
                 "profile-worker",
-                workerArgs(shared),
+                ScaleOutBench.workerJvmArgs(store.url()),
                 List.of("--latency=" + options.latency().toMillis() + "ms", server.value()),
                 "WORKER_READY=")) {
       Processes processes = new Processes(server.jvm(), worker.jvm(), store);
@@ -71,12 +62,7 @@ public final class ProfileBench {
   /** Child JVM: a worker with the worker's defaults on the server at the target. */
   public static void runWorker(BenchOptions options, String target) throws InterruptedException {
     JfrControl.listenOnStandardInput();
-    try (ConveyorHarness worker =
-        ConveyorHarness.remote(target, WorkerSettings.workerDefaults(), options.latency())) {
-      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
-      System.out.flush();
-      new CountDownLatch(1).await();
-    }
+    ConveyorHarness.serve(target, WorkerSettings.workerDefaults(), options);
   }
 
   private static void level(
@@ -188,12 +174,6 @@ public final class ProfileBench {
       return Path.of(classpath).toAbsolutePath().getParent().resolve("jfr");
     }
     return Path.of("target", "jfr").toAbsolutePath();
-  }
-
-  private static List<String> workerArgs(List<String> shared) {
-    List<String> args = new ArrayList<>(shared);
-    args.add("-Xmx1g");
-    return args;
   }
 
   /**

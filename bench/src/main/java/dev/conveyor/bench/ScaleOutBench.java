@@ -1,9 +1,9 @@
 package dev.conveyor.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
@@ -23,13 +23,7 @@ public final class ScaleOutBench {
   /** Child JVM: the server, then a round per worker count. */
   public static void run(BenchOptions options, ResultTable table) throws Exception {
     // Workers share the job store and the artifact folder, as workers of one deployment do.
-    List<String> shared =
-        List.of(
-            "-D" + BenchStore.STORE_URL + "=" + BenchStore.startMigrated(),
-            "-D"
-                + OfflineActivities.ARTIFACTS_DIR
-                + "="
-                + Files.createTempDirectory("conveyor-bench-scale"));
+    List<String> shared = workerJvmArgs(BenchStore.startMigrated());
     try (ChildJvm.Ready server =
         ChildJvm.startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
       try (ConveyorHarness client = ConveyorHarness.client(server.value())) {
@@ -49,12 +43,7 @@ public final class ScaleOutBench {
 
   /** Child JVM: a worker on the server at the target, until the parent stops it. */
   public static void runWorker(BenchOptions options, String target) throws InterruptedException {
-    WorkerSettings settings = WorkerSettings.tuned(options.scaleJobs(), false);
-    try (ConveyorHarness worker = ConveyorHarness.remote(target, settings, options.latency())) {
-      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
-      System.out.flush();
-      new CountDownLatch(1).await();
-    }
+    ConveyorHarness.serve(target, WorkerSettings.tuned(options.scaleJobs(), false), options);
   }
 
   private static double round(
@@ -73,7 +62,7 @@ public final class ScaleOutBench {
         workers.add(
             ChildJvm.startAndAwait(
                     "scale-worker",
-                    jvmArgs(shared),
+                    shared,
                     List.of(
                         "--scale-jobs=" + jobs,
                         "--latency=" + options.latency().toMillis() + "ms",
@@ -118,9 +107,17 @@ public final class ScaleOutBench {
     }
   }
 
-  private static List<String> jvmArgs(List<String> shared) {
-    List<String> args = new ArrayList<>(shared);
-    args.add("-Xmx1g");
-    return args;
+  /**
+   * Returns the JVM options of worker processes that share one job store and one artifact folder,
+   * as the workers of one deployment share them.
+   */
+  static List<String> workerJvmArgs(String storeUrl) throws IOException {
+    return List.of(
+        "-D" + BenchStore.STORE_URL + "=" + storeUrl,
+        "-D"
+            + OfflineActivities.ARTIFACTS_DIR
+            + "="
+            + Files.createTempDirectory("conveyor-bench-artifacts"),
+        "-Xmx1g");
   }
 }

@@ -44,49 +44,50 @@ final class Targets {
 
   static Row cpuGrowth(Map<String, Figure> figures) {
     OptionalInt top = largestLevel(figures, WORKER_CPU);
-    String target = "<= " + CPU_GROWTH_LIMIT + "x";
     Figure reference = figures.get(WORKER_CPU + REFERENCE_LEVEL);
     if (top.isEmpty() || reference == null || top.getAsInt() <= REFERENCE_LEVEL) {
-      return notMeasured("T1", "worker CPU per job, most in flight / 32 in flight", target, "6");
+      return notMeasured(
+          "T1", "worker CPU per job, most in flight / 32 in flight", CPU_GROWTH_LIMIT, "6");
     }
-    Figure most = figures.get(WORKER_CPU + top.getAsInt());
-    double ratio = ratio(most.value(), reference.value());
-    return row(
+    return ratioRow(
         "T1",
         String.format(
             "worker CPU per job, %d in flight / %d in flight (part 6)",
             top.getAsInt(), REFERENCE_LEVEL),
-        String.format("%.1f ms / %.1f ms = %.2fx", most.value(), reference.value(), ratio),
-        target,
-        ratio <= CPU_GROWTH_LIMIT,
-        most.load());
+        figures.get(WORKER_CPU + top.getAsInt()),
+        reference,
+        "%.1f ms",
+        CPU_GROWTH_LIMIT);
   }
 
   static Row wallOverIdeal(Map<String, Figure> figures) {
     OptionalInt top = largestLevel(figures, WALL);
-    String target = "<= " + WALL_LIMIT + "x";
     Figure ideal = figures.get(IDEAL);
     if (top.isEmpty() || ideal == null) {
-      return notMeasured("T2", "most jobs in flight: wall / ideal", target, "6");
+      return notMeasured("T2", "most jobs in flight: wall / ideal", WALL_LIMIT, "6");
     }
-    Figure wall = figures.get(WALL + top.getAsInt());
-    double ratio = ratio(wall.value(), ideal.value());
-    return row(
+    return ratioRow(
         "T2",
         String.format(
             "%d jobs at once with %.0f ms model calls: wall / ideal (part 6)",
             top.getAsInt(), ideal.value() * 1000 / Jobs.MODEL_CALLS_PER_JOB),
-        String.format("%.2f s / %.1f s = %.2fx", wall.value(), ideal.value(), ratio),
-        target,
-        ratio <= WALL_LIMIT,
-        wall.load());
+        figures.get(WALL + top.getAsInt()),
+        ideal,
+        "%.2f s",
+        WALL_LIMIT);
   }
 
   static Row overhead(Map<String, Figure> figures) {
     String target = "<= " + OVERHEAD_LIMIT_MS + " ms";
     Figure overhead = figures.get(OVERHEAD);
     if (overhead == null) {
-      return notMeasured("T3", "one job at a time, sticky on: overhead per job", target, "1");
+      return new Row(
+          "T3",
+          "one job at a time, sticky on: overhead per job",
+          "not measured: run part 1 (--only=1)",
+          target,
+          "-",
+          "-");
     }
     return row(
         "T3",
@@ -115,12 +116,28 @@ final class Targets {
     return new Row(id, measurement, result, target, met ? "yes" : "NO", load);
   }
 
-  private static Row notMeasured(String id, String measurement, String target, String part) {
+  /** A row of a measured over a reference figure, each shown in the unit's format. */
+  private static Row ratioRow(
+      String id, String measurement, Figure measured, Figure reference, String unit, double limit) {
+    double ratio = ratio(measured.value(), reference.value());
+    return row(
+        id,
+        measurement,
+        String.format(unit, measured.value())
+            + " / "
+            + String.format(unit, reference.value())
+            + String.format(" = %.2fx", ratio),
+        "<= " + limit + "x",
+        ratio <= limit,
+        measured.load());
+  }
+
+  private static Row notMeasured(String id, String measurement, double limit, String part) {
     return new Row(
         id,
         measurement,
         "not measured: run part " + part + " (--only=" + part + ")",
-        target,
+        "<= " + limit + "x",
         "-",
         "-");
   }

@@ -52,7 +52,7 @@ class TargetsTests {
     Row row = Targets.wallOverIdeal(figures);
 
     assertThat(row.measurement()).startsWith("1000 jobs at once with 1000 ms model calls");
-    assertThat(row.result()).isEqualTo("9.30 s / 3.0 s = 3.10x");
+    assertThat(row.result()).isEqualTo("9.30 s / 3.00 s = 3.10x");
     assertThat(row.verdict()).isEqualTo("NO");
     assertThat(row.load()).isEqualTo("7.00 6.00 5.00");
   }

@@ -370,7 +370,12 @@ final class JobScenarios {
         new Scenario(
             "quick-steps-local-approved-by-policy",
             Stage.APPROVED,
-            unattended(new ScriptedActivities(), text(ApprovalPolicy.NEVER))));
+            unattended(new ScriptedActivities(), text(ApprovalPolicy.NEVER))),
+        new Scenario(
+            "slim-store-writes-approved-after-qa-retries",
+            Stage.APPROVED,
+            humanDecides(
+                new ScriptedActivities().failFirst(2), text(), job -> job.approve(approval()))));
   }
 
   /** Plays a scenario on a fresh environment and returns the final status and the history. */
