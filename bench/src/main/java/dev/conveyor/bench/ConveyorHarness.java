@@ -56,6 +56,7 @@ public final class ConveyorHarness implements AutoCloseable {
                 .setTarget(target)
                 .setMetricsScope(scope)
                 .build());
+    askCapabilities(service);
     // The worker's and the starter's payload converter, without keys as they run by default.
     this.client =
         WorkflowClient.newInstance(
@@ -72,6 +73,24 @@ public final class ConveyorHarness implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
     worker.registerActivitiesImplementations(OfflineActivities.create(latency).all());
     factory.start();
+  }
+
+  /**
+   * Asks the server for its capabilities once, now, retrying a few times. The SDK asks lazily, on
+   * the first RPC; under heavy load, when that first RPC is one of many concurrent job starts, the
+   * ask has failed with "invalid expiration" (its deadline already spent) and failed the start.
+   */
+  private static void askCapabilities(WorkflowServiceStubs service) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        service.getServerCapabilities().get();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Starts an embedded test server in this JVM and a worker on it. */
