@@ -55,8 +55,15 @@ public final class BenchMain {
       progress("part 5: scale-out over 1, 2 and 3 worker processes");
       child(ChildJvm.currentJava(), "scale", options, table, List.of());
     }
+    if (options.only().contains("6")) {
+      progress("part 6: CPU per process at " + options.profileLevels() + " jobs in flight");
+      child(ChildJvm.currentJava(), "profile", options, table, List.of());
+    }
     System.out.println();
     System.out.print(table.render());
+    System.out.println();
+    System.out.println("Targets (issue 15), from the rows above:");
+    System.out.print(Targets.summary(table.figures()).render());
   }
 
   private static void runChild(BenchOptions options) throws Exception {
@@ -77,7 +84,10 @@ public final class BenchMain {
   private static void runPart(BenchOptions options, List<String> rest, ResultTable table)
       throws Exception {
     switch (options.child()) {
-      case "server" -> EmbeddedTemporalServer.main(new String[] {"127.0.0.1", "0"});
+      case "server" -> {
+        JfrControl.listenOnStandardInput();
+        EmbeddedTemporalServer.main(new String[] {"127.0.0.1", "0"});
+      }
       case "overhead" -> OverheadBench.runTemporal(options, Double.parseDouble(rest.get(0)), table);
       case "concurrency" ->
           ConcurrencyBench.run(options, rest.get(0), rest.get(1).equals("virtual"), table);
@@ -85,6 +95,8 @@ public final class BenchMain {
       case "decisions" -> DecisionLatencyBench.run(options, table);
       case "scale" -> ScaleOutBench.run(options, table);
       case "scale-worker" -> ScaleOutBench.runWorker(options, rest.get(0));
+      case "profile" -> ProfileBench.run(options, table);
+      case "profile-worker" -> ProfileBench.runWorker(options, rest.get(0));
       default -> throw new IllegalArgumentException("unknown part " + options.child());
     }
   }
@@ -121,13 +133,22 @@ public final class BenchMain {
   }
 
   private static List<String> sizes(BenchOptions options) {
-    return List.of(
-        "--overhead-jobs=" + options.overheadJobs(),
-        "--concurrency-jobs=" + options.concurrencyJobs(),
-        "--latency=" + options.latency().toMillis() + "ms",
-        "--parked-jobs=" + options.parkedJobs(),
-        "--decisions=" + options.decisions(),
-        "--scale-jobs=" + options.scaleJobs());
+    List<String> sizes =
+        new ArrayList<>(
+            List.of(
+                "--overhead-jobs=" + options.overheadJobs(),
+                "--concurrency-jobs=" + options.concurrencyJobs(),
+                "--latency=" + options.latency().toMillis() + "ms",
+                "--parked-jobs=" + options.parkedJobs(),
+                "--decisions=" + options.decisions(),
+                "--scale-jobs=" + options.scaleJobs(),
+                "--profile-levels="
+                    + String.join(
+                        ",", options.profileLevels().stream().map(String::valueOf).toList())));
+    if (options.jfr()) {
+      sizes.add("--jfr");
+    }
+    return sizes;
   }
 
   private static void progress(String what) {

@@ -41,16 +41,43 @@ final class BenchStore {
     return activities;
   }
 
+  /**
+   * An embedded PostgreSQL this process started for other processes to share.
+   *
+   * @param url its JDBC URL
+   * @param dataDir its data folder, whose {@code postmaster.pid} names its main process
+   */
+  record Started(String url, Path dataDir) {
+
+    /** Returns the main process's id, whose children serve the connections; -1 when unknown. */
+    long postmasterPid() {
+      try {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+  }
+
   /** Starts an embedded PostgreSQL with the store's schema and returns its JDBC URL. */
   static String startMigrated() {
-    String url = start();
+    return startShared().url();
+  }
+
+  /** Starts an embedded PostgreSQL with the store's schema, for other processes to share. */
+  static Started startShared() {
+    Path dataDir = tempDir().resolve("pg");
+    String url = start(dataDir);
     migrated(url).close();
-    return url;
+    return new Started(url, dataDir);
   }
 
   private static String start() {
-    return EmbeddedPostgresServer.start("127.0.0.1", 0, tempDir().resolve("pg"), "conveyor")
-        .jdbcUrl();
+    return start(tempDir().resolve("pg"));
+  }
+
+  private static String start(Path dataDir) {
+    return EmbeddedPostgresServer.start("127.0.0.1", 0, dataDir, "conveyor").jdbcUrl();
   }
 
   private static HikariDataSource migrated(String url) {

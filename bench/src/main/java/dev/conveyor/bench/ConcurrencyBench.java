@@ -47,8 +47,8 @@ public final class ConcurrencyBench {
           String.format(
               "wall %.2f s vs ideal %.1f s = %.2fx (starting took %.2f s; %d/%d approved)",
               wall, ideal, ratio, startSeconds, approved, jobs),
-          "<= 1.5x ideal",
-          ratio <= 1.5 && approved == jobs);
+          "<= " + Targets.WALL_LIMIT + "x ideal",
+          ratio <= Targets.WALL_LIMIT && approved == jobs);
     }
   }
 

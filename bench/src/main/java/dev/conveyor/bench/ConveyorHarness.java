@@ -2,6 +2,8 @@ package dev.conveyor.bench;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import dev.conveyor.client.codec.CodecKeys;
+import dev.conveyor.client.codec.ConveyorDataConverter;
 import dev.conveyor.worker.temporal.EmbeddedTemporalServer;
 import dev.conveyor.workflow.JobWorkflow;
 import dev.conveyor.workflow.JobWorkflowImpl;
@@ -10,6 +12,7 @@ import dev.conveyor.workflow.model.JobResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -53,7 +56,14 @@ public final class ConveyorHarness implements AutoCloseable {
                 .setTarget(target)
                 .setMetricsScope(scope)
                 .build());
-    this.client = WorkflowClient.newInstance(service);
+    askCapabilities(service);
+    // The worker's and the starter's payload converter, without keys as they run by default.
+    this.client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setDataConverter(ConveyorDataConverter.create(CodecKeys.none()))
+                .build());
     if (settings == null) {
       this.factory = null;
       return;
@@ -65,6 +75,24 @@ public final class ConveyorHarness implements AutoCloseable {
     factory.start();
   }
 
+  /**
+   * Asks the server for its capabilities once, now, retrying a few times. The SDK asks lazily, on
+   * the first RPC; under heavy load, when that first RPC is one of many concurrent job starts, the
+   * ask has failed with "invalid expiration" (its deadline already spent) and failed the start.
+   */
+  private static void askCapabilities(WorkflowServiceStubs service) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        service.getServerCapabilities().get();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Starts an embedded test server in this JVM and a worker on it. */
   public static ConveyorHarness embedded(WorkerSettings settings, Duration latency) {
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start("127.0.0.1", 0);
@@ -74,6 +102,19 @@ public final class ConveyorHarness implements AutoCloseable {
   /** Starts a worker on the server at {@code host:port}, for example one in another process. */
   public static ConveyorHarness remote(String target, WorkerSettings settings, Duration latency) {
     return new ConveyorHarness(null, target, settings, latency);
+  }
+
+  /**
+   * Runs a worker on the server at {@code host:port} until the parent process stops this one: the
+   * body of a worker child JVM. Prints {@code WORKER_READY=<pid>} once it polls.
+   */
+  static void serve(String target, WorkerSettings settings, BenchOptions options)
+      throws InterruptedException {
+    try (ConveyorHarness worker = remote(target, settings, options.latency())) {
+      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
+      System.out.flush();
+      new java.util.concurrent.CountDownLatch(1).await();
+    }
   }
 
   /** Connects a client without a worker to the server at {@code host:port}. */
@@ -99,6 +140,11 @@ public final class ConveyorHarness implements AutoCloseable {
                 .build());
     stub.start(request);
     return stub;
+  }
+
+  /** Returns a job's history as the server holds it ({@code GetWorkflowExecutionHistory}). */
+  public io.temporal.api.history.v1.History history(String workflowId) {
+    return client.fetchHistory(workflowId).getHistory();
   }
 
   /** Waits for a job's result. */

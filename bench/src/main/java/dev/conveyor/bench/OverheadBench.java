@@ -87,6 +87,7 @@ public final class OverheadBench {
               + ratio(rate, baseline)
               + String.format("; overhead %.2f ms/job", overhead));
       if (profile) {
+        table.figure(Targets.OVERHEAD, overhead);
         TemporalProfile.Snapshot run = conveyor.snapshot().minus(before);
         table.add(
             "1c",

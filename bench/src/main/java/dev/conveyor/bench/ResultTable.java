@@ -1,9 +1,15 @@
 package dev.conveyor.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The one table the benchmark prints: a row per measurement, each with its target and load. */
+/**
+ * The one table the benchmark prints: a row per measurement, each with its target and load. Beside
+ * the rows it carries named figures, the numbers that the summary of {@link Targets} is computed
+ * from, so that a child JVM can hand them to the parent with its rows.
+ */
 public final class ResultTable {
 
   /**
@@ -21,9 +27,20 @@ public final class ResultTable {
 
   private static final String[] HEADERS = {"#", "measurement", "result", "target", "met", "load"};
 
+  /**
+   * A number a target is computed from.
+   *
+   * @param value the number
+   * @param load the load average when it was measured
+   */
+  public record Figure(double value, String load) {}
+
   private static final String ROW_PREFIX = "BENCH-ROW\t";
 
+  private static final String FIGURE_PREFIX = "BENCH-FIGURE\t";
+
   private final List<Row> rows = new ArrayList<>();
+  private final Map<String, Figure> figures = new LinkedHashMap<>();
 
   /** Adds a row without a target. */
   public void add(String id, String measurement, String result) {
@@ -36,18 +53,38 @@ public final class ResultTable {
   }
 
   private void add(String id, String measurement, String result, String target, String verdict) {
-    rows.add(new Row(id, measurement, result, target, verdict, Machine.loadAverage()));
+    add(new Row(id, measurement, result, target, verdict, Machine.loadAverage()));
   }
 
-  /** Adds a row a child JVM printed with {@link #serialize}. */
+  /** Adds a row as it is. */
+  void add(Row row) {
+    rows.add(row);
+  }
+
+  /** Records a named figure for the targets' summary, with the load average now. */
+  public void figure(String name, double value) {
+    figures.put(name, new Figure(value, Machine.loadAverage()));
+  }
+
+  /** Returns the named figures so far. */
+  public Map<String, Figure> figures() {
+    return Map.copyOf(figures);
+  }
+
+  /** Adds a row or a figure a child JVM printed with {@link #serialize}. */
   public void addSerialized(String line) {
+    if (line.startsWith(FIGURE_PREFIX)) {
+      String[] f = line.substring(FIGURE_PREFIX.length()).split("\t", -1);
+      figures.put(f[0], new Figure(Double.parseDouble(f[1]), f[2]));
+      return;
+    }
     String[] f = line.substring(ROW_PREFIX.length()).split("\t", -1);
     rows.add(new Row(f[0], f[1], f[2], f[3], f[4], f[5]));
   }
 
-  /** Returns whether a line of a child's output is a row. */
+  /** Returns whether a line of a child's output is a row or a figure. */
   public static boolean isSerializedRow(String line) {
-    return line.startsWith(ROW_PREFIX);
+    return line.startsWith(ROW_PREFIX) || line.startsWith(FIGURE_PREFIX);
   }
 
   /** Returns the rows as lines a parent JVM reads back with {@link #addSerialized}. */
@@ -56,6 +93,15 @@ public final class ResultTable {
     for (Row row : rows) {
       out.append(ROW_PREFIX).append(String.join("\t", cells(row))).append('\n');
     }
+    figures.forEach(
+        (name, figure) ->
+            out.append(FIGURE_PREFIX)
+                .append(name)
+                .append('\t')
+                .append(figure.value())
+                .append('\t')
+                .append(figure.load())
+                .append('\n'));
     return out.toString();
   }
 

@@ -1,11 +1,9 @@
 package dev.conveyor.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -25,14 +23,9 @@ public final class ScaleOutBench {
   /** Child JVM: the server, then a round per worker count. */
   public static void run(BenchOptions options, ResultTable table) throws Exception {
     // Workers share the job store and the artifact folder, as workers of one deployment do.
-    List<String> shared =
-        List.of(
-            "-D" + BenchStore.STORE_URL + "=" + BenchStore.startMigrated(),
-            "-D"
-                + OfflineActivities.ARTIFACTS_DIR
-                + "="
-                + Files.createTempDirectory("conveyor-bench-scale"));
-    try (Ready server = startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
+    List<String> shared = workerJvmArgs(BenchStore.startMigrated());
+    try (ChildJvm.Ready server =
+        ChildJvm.startAndAwait("server", List.of("-Xmx2g"), List.of(), "TEMPORAL_TARGET=")) {
       try (ConveyorHarness client = ConveyorHarness.client(server.value())) {
         List<Double> rates = new ArrayList<>();
         for (int workers = 1; workers <= MAX_WORKERS; workers++) {
@@ -50,12 +43,7 @@ public final class ScaleOutBench {
 
   /** Child JVM: a worker on the server at the target, until the parent stops it. */
   public static void runWorker(BenchOptions options, String target) throws InterruptedException {
-    WorkerSettings settings = WorkerSettings.tuned(options.scaleJobs(), false);
-    try (ConveyorHarness worker = ConveyorHarness.remote(target, settings, options.latency())) {
-      System.out.println("WORKER_READY=" + ProcessHandle.current().pid());
-      System.out.flush();
-      new CountDownLatch(1).await();
-    }
+    ConveyorHarness.serve(target, WorkerSettings.tuned(options.scaleJobs(), false), options);
   }
 
   private static double round(
@@ -72,9 +60,9 @@ public final class ScaleOutBench {
     try {
       for (int i = 0; i < count; i++) {
         workers.add(
-            startAndAwait(
+            ChildJvm.startAndAwait(
                     "scale-worker",
-                    jvmArgs(shared),
+                    shared,
                     List.of(
                         "--scale-jobs=" + jobs,
                         "--latency=" + options.latency().toMillis() + "ms",
@@ -119,42 +107,17 @@ public final class ScaleOutBench {
     }
   }
 
-  private static List<String> jvmArgs(List<String> shared) {
-    List<String> args = new ArrayList<>(shared);
-    args.add("-Xmx1g");
-    return args;
-  }
-
-  private static Ready startAndAwait(
-      String part, List<String> jvmArgs, List<String> args, String readyPrefix)
-      throws InterruptedException {
-    AtomicReference<String> value = new AtomicReference<>();
-    CountDownLatch ready = new CountDownLatch(1);
-    ChildJvm child =
-        ChildJvm.start(
-            ChildJvm.currentJava(),
-            jvmArgs,
-            part,
-            args,
-            line -> {
-              if (line.startsWith(readyPrefix) && value.get() == null) {
-                value.set(line.substring(readyPrefix.length()));
-                ready.countDown();
-              }
-            });
-    // Generous: on a loaded 2-core machine a JVM has taken minutes to start.
-    if (!ready.await(5, TimeUnit.MINUTES)) {
-      child.close();
-      throw new IllegalStateException("the " + part + " process did not start");
-    }
-    return new Ready(child, value.get());
-  }
-
-  /** A child process and the value it printed when ready. */
-  private record Ready(ChildJvm jvm, String value) implements AutoCloseable {
-    @Override
-    public void close() {
-      jvm.close();
-    }
+  /**
+   * Returns the JVM options of worker processes that share one job store and one artifact folder,
+   * as the workers of one deployment share them.
+   */
+  static List<String> workerJvmArgs(String storeUrl) throws IOException {
+    return List.of(
+        "-D" + BenchStore.STORE_URL + "=" + storeUrl,
+        "-D"
+            + OfflineActivities.ARTIFACTS_DIR
+            + "="
+            + Files.createTempDirectory("conveyor-bench-artifacts"),
+        "-Xmx1g");
   }
 }

@@ -31,6 +31,16 @@ public record WorkerSettings(
     return new WorkerSettings(600, 600, 5, 5, 200, 200, false, false);
   }
 
+  /**
+   * The options Conveyor's worker runs with against a Temporal test server, as {@code ./conveyor
+   * up} starts it: the SDK's defaults, sticky queues off, and virtual threads on JDK 21 and newer
+   * (see {@code WorkerTuning} and {@code WorkflowThreadTuning} in the worker).
+   */
+  public static WorkerSettings workerDefaults() {
+    boolean virtual = Runtime.version().feature() >= 21;
+    return new WorkerSettings(600, 600, 5, 5, 200, 200, virtual, false);
+  }
+
   /** The options tuned for many jobs in flight; virtual threads when the JDK has them. */
   public static WorkerSettings tuned(int jobsInFlight, boolean virtualThreads) {
     int slots = Math.max(200, jobsInFlight + jobsInFlight / 5);

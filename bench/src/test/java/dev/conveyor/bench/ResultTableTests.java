@@ -35,4 +35,20 @@ class ResultTableTests {
     assertThat(parent.rows()).isEqualTo(child.rows());
     assertThat(parent.render()).contains("heap / after GC").contains("| NO  |");
   }
+
+  @Test
+  void should_hand_the_figures_of_a_child_to_the_parent_with_their_load() {
+    ResultTable child = new ResultTable();
+    child.figure(Targets.WALL + 1000, 9.25);
+    ResultTable parent = new ResultTable();
+
+    for (String line : child.serialize().split("\n")) {
+      assertThat(ResultTable.isSerializedRow(line)).isTrue();
+      parent.addSerialized(line);
+    }
+
+    assertThat(parent.rows()).isEmpty();
+    assertThat(parent.figures()).isEqualTo(child.figures());
+    assertThat(parent.figures().get(Targets.WALL + 1000).value()).isEqualTo(9.25);
+  }
 }

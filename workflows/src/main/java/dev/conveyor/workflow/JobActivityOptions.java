@@ -26,16 +26,29 @@ final class JobActivityOptions {
   /** A dead worker is noticed within the heartbeat timeout, not the start-to-close timeout. */
   static final Duration MODEL_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Quick, local steps: the artifact store and the routing table. */
+  /** Retries of the quick steps: a few, quickly, never for a permanent refusal. */
+  private static final RetryOptions QUICK_RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(500))
+          .setMaximumAttempts(5)
+          .setDoNotRetry(ActivityErrors.nonRetryable())
+          .build();
+
+  /**
+   * Quick, local steps (the artifact store and the routing table) as activities on the task queue,
+   * as histories recorded before {@link JobVersions#QUICK_STEPS_LOCAL} run them.
+   */
   static final ActivityOptions LOCAL_STEP =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofMillis(500))
-                  .setMaximumAttempts(5)
-                  .setDoNotRetry(ActivityErrors.nonRetryable())
-                  .build())
+          .setRetryOptions(QUICK_RETRY)
+          .build();
+
+  /** The same quick steps as local activities, inside the workflow task, with the same limits. */
+  static final LocalActivityOptions QUICK_STEP =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(QUICK_RETRY)
           .build();
 
   /** Writing the prompt. */

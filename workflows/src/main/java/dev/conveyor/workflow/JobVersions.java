@@ -49,6 +49,22 @@ final class JobVersions {
    */
   static final String BUNDLE_STORE_PROJECTION = "bundle-store-projection";
 
+  /**
+   * Version 1: the job's quick steps (the routing table and storing the requirements and schema as
+   * artifacts) run as local activities inside the workflow task (see {@link QuickSteps}); histories
+   * recorded before keep scheduling them as activities on the task queue, one workflow task each.
+   * Read once, before the first routing call.
+   */
+  static final String QUICK_STEPS_LOCAL = "quick-steps-local";
+
+  /**
+   * Version 1: a job store write carries only what the store keeps (see {@link JobProjection}): no
+   * model map, usage by step or budget interventions (the events carry those), and only the
+   * attempts that changed since the last write that succeeded. Histories recorded before carry the
+   * whole status in every write. Read once, at the start of a run, when the projection is on.
+   */
+  static final String SLIM_STORE_WRITES = "slim-store-writes";
+
   private JobVersions() {}
 
   /** Returns whether this run writes its projection into the job store. */
@@ -74,6 +90,16 @@ final class JobVersions {
   /** Returns whether a step whose models all failed goes to a human instead of failing the job. */
   static boolean sendsExhaustedModelsToHuman() {
     return isOn(MODELS_EXHAUSTED_TO_HUMAN);
+  }
+
+  /** Returns whether store writes carry only what the store keeps. */
+  static boolean slimsStoreWrites() {
+    return isOn(SLIM_STORE_WRITES);
+  }
+
+  /** Returns whether the routing table and the artifact writes run as local activities. */
+  static boolean runsQuickStepsLocally() {
+    return isOn(QUICK_STEPS_LOCAL);
   }
 
   private static boolean isOn(String changeId) {

@@ -41,11 +41,6 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
 
-  private final RoutingActivities routing =
-      Workflow.newActivityStub(RoutingActivities.class, JobActivityOptions.LOCAL_STEP);
-  private final ArtifactActivities artifacts =
-      Workflow.newActivityStub(ArtifactActivities.class, JobActivityOptions.LOCAL_STEP);
-
   /** Made at construction: a signal sent with the start is handled before {@link #run} begins. */
   private final JobState job =
       new JobState(
@@ -90,6 +85,9 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private JobResult runPipeline() {
     JobRequest request = job.request();
+    QuickSteps quick = QuickSteps.start();
+    RoutingActivities routing = quick.routing();
+    ArtifactActivities artifacts = quick.artifacts();
     // Profiles are newer than every recorded history: a job naming none asks as jobs always have.
     String profile = request.profile();
     job.routed(profile == null ? routing.describeRoutes() : routing.describeProfileRoutes(profile));

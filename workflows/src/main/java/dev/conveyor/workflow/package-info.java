@@ -10,7 +10,9 @@
  *   <li>{@link dev.conveyor.workflow.DecisionDesk} and {@link
  *       dev.conveyor.workflow.DecisionRejection}: receiving, checking and refusing decisions.
  *   <li>{@link dev.conveyor.workflow.ModelSteps}: the model calls; {@link
- *       dev.conveyor.workflow.JobActivityOptions}: every activity's timeouts and retries.
+ *       dev.conveyor.workflow.QuickSteps}: the routing table and the artifact writes, as local
+ *       activities; {@link dev.conveyor.workflow.JobActivityOptions}: every activity's timeouts and
+ *       retries.
  *   <li>{@link dev.conveyor.workflow.JobTransitions}, {@link dev.conveyor.workflow.JobVisibility},
  *       {@link dev.conveyor.workflow.JobProjection}, {@link dev.conveyor.workflow.JobMetrics}: what
  *       each stage change tells the Temporal UI, the job store and the metrics.

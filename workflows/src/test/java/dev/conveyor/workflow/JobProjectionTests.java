@@ -11,6 +11,7 @@ import dev.conveyor.workflow.activity.JobStoreWrite;
 import dev.conveyor.workflow.activity.QaRequest;
 import dev.conveyor.workflow.activity.QaResult;
 import dev.conveyor.workflow.model.ApprovalPolicy;
+import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.BudgetPolicy;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.JobResult;
@@ -21,6 +22,8 @@ import dev.conveyor.workflow.testing.ScriptedActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +107,25 @@ class JobProjectionTests {
     assertThat(events.get(15).actor()).isEqualTo("alice");
     JobStoreWrite last = writes.get(writes.size() - 1);
     assertThat(last.status().calls()).hasSize(5);
-    assertThat(last.status().attempts()).hasSize(2);
+    assertThat(last.status().attempts())
+        .as("no attempt changed since the write that parked the job")
+        .isEmpty();
+    assertThat(writes.get(4).status().attempts())
+        .as("entering QA again: the attempt generated since the last write")
+        .extracting(AttemptRecord::attempt)
+        .containsExactly(2);
+    Map<Integer, AttemptRecord> stored = new TreeMap<>();
+    writes.forEach(w -> w.status().attempts().forEach(a -> stored.put(a.attempt(), a)));
+    assertThat(stored.values())
+        .as("every attempt reaches the store in its final state")
+        .containsExactlyElementsOf(job.status().attempts());
+    assertThat(writes)
+        .as("what the store does not keep stays out of the history")
+        .allSatisfy(
+            w -> {
+              assertThat(w.status().models()).isEmpty();
+              assertThat(w.status().usageByStep()).isEmpty();
+            });
     assertThat(last.status().decisions()).hasSize(1);
     assertThat(last.status().finishedAt()).isNotNull();
   }

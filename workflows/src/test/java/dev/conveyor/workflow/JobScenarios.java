@@ -366,7 +366,16 @@ final class JobScenarios {
                     .language("json")
                     .jsonSchema("{\"type\": \"object\", \"required\": [\"price\"]}")
                     .approvalPolicy(ApprovalPolicy.NEVER)
-                    .build())));
+                    .build())),
+        new Scenario(
+            "quick-steps-local-approved-by-policy",
+            Stage.APPROVED,
+            unattended(new ScriptedActivities(), text(ApprovalPolicy.NEVER))),
+        new Scenario(
+            "slim-store-writes-approved-after-qa-retries",
+            Stage.APPROVED,
+            humanDecides(
+                new ScriptedActivities().failFirst(2), text(), job -> job.approve(approval()))));
   }
 
   /** Plays a scenario on a fresh environment and returns the final status and the history. */
