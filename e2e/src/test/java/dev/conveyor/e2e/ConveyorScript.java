@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The repository's own {@code ./conveyor} script, as the README runs it, with every port on a free
@@ -111,6 +112,26 @@ final class ConveyorScript implements AutoCloseable {
 
   Path data() {
     return data;
+  }
+
+  /**
+   * Returns the last lines of each of the stack's logs ({@code data/logs/*.log}), so that a failed
+   * test shows what the processes said; an unreadable log is named with its error.
+   */
+  String logTails(int lines) {
+    Path logs = data.resolve("logs");
+    StringBuilder tails = new StringBuilder();
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path log : files.sorted().toList()) {
+        List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+        tails.append("==> ").append(log.getFileName()).append(" <==\n");
+        all.subList(Math.max(0, all.size() - lines), all.size())
+            .forEach(line -> tails.append(line).append('\n'));
+      }
+    } catch (IOException e) {
+      tails.append("cannot read ").append(logs).append(": ").append(e).append('\n');
+    }
+    return tails.toString();
   }
 
   /** Returns the repository's root, where the script is. */

@@ -38,10 +38,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The local stack as the README runs it, through the repository's own {@code ./conveyor} script on
@@ -67,6 +70,21 @@ class ConveyorScriptEndToEndTests {
   @TempDir static Path dir;
 
   private ConveyorScript script;
+
+  /**
+   * A failed step's error carries the end of every process's log, which the build prints and the
+   * temporary folder loses.
+   */
+  @RegisterExtension
+  final TestExecutionExceptionHandler stackLogs =
+      (context, cause) -> {
+        if (script == null || cause instanceof TestAbortedException) {
+          throw cause; // a skipped step (no browser) stays skipped
+        }
+        throw new AssertionError(
+            cause + "\n=== the stack's logs end with:\n" + script.logTails(60), cause);
+      };
+
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

@@ -1,24 +1,18 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.DecisionDesk.Channel;
-import dev.conveyor.workflow.activity.ArtifactActivities;
-import dev.conveyor.workflow.activity.CodeSpec;
-import dev.conveyor.workflow.activity.RoutingActivities;
 import dev.conveyor.workflow.model.ApprovalPolicy;
 import dev.conveyor.workflow.model.ApprovalReason;
-import dev.conveyor.workflow.model.ArtifactRef;
 import dev.conveyor.workflow.model.AttemptRecord;
 import dev.conveyor.workflow.model.AwaitingApproval;
 import dev.conveyor.workflow.model.BundleContext;
 import dev.conveyor.workflow.model.Decision;
 import dev.conveyor.workflow.model.DecisionAction;
-import dev.conveyor.workflow.model.ExpiryAction;
 import dev.conveyor.workflow.model.FieldError;
 import dev.conveyor.workflow.model.JobRequest;
 import dev.conveyor.workflow.model.JobRequestValidator;
 import dev.conveyor.workflow.model.JobResult;
 import dev.conveyor.workflow.model.JobStatus;
-import dev.conveyor.workflow.model.OutputKind;
 import dev.conveyor.workflow.model.QaVerdict;
 import dev.conveyor.workflow.model.ReviewDecision;
 import dev.conveyor.workflow.model.Stage;
@@ -31,11 +25,12 @@ import org.slf4j.Logger;
 
 /**
  * The Conveyor job workflow: the pipeline, read top to bottom. The job's state lives in {@link
- * JobState}, decisions arrive at the {@link DecisionDesk}, model calls go through {@link
- * ModelSteps}, the Temporal UI is fed by {@link JobVisibility}, and every versioned change is named
- * in {@link JobVersions}. Deterministic: time comes from {@link Workflow#currentTimeMillis()},
- * every model call and every byte of content go through activities, and payloads carry artifact
- * references instead of content.
+ * JobState}, decisions arrive at the {@link DecisionDesk}, the routes and inputs come from {@link
+ * QuickSteps}, model calls go through {@link ModelSteps}, the endings no reviewer decides are in
+ * {@link JobEndings}, the Temporal UI is fed by {@link JobVisibility}, and every versioned change
+ * is named in {@link JobVersions}. Deterministic: time comes from {@link
+ * Workflow#currentTimeMillis()}, every model call and every byte of content go through activities,
+ * and payloads carry artifact references instead of content.
  */
 public class JobWorkflowImpl implements JobWorkflow {
 
@@ -53,6 +48,8 @@ public class JobWorkflowImpl implements JobWorkflow {
   /** Made once the run starts: the projection and the reminders read their versions then. */
   private JobTransitions transitions;
 
+  private JobEndings endings;
+
   private ApprovalReminders reminders;
 
   @Override
@@ -61,6 +58,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     List<FieldError> errors = JobRequestValidator.validate(input);
     JobRequest stored = errors.isEmpty() ? input.withDefaults() : input;
     transitions = new JobTransitions(job, JobProjection.start(job.jobId(), stored));
+    endings = new JobEndings(job, desk, transitions);
     reminders = ApprovalReminders.start();
     if (!errors.isEmpty()) {
       return fail(Stage.FAILED, "invalid request: " + errors);
@@ -86,34 +84,14 @@ public class JobWorkflowImpl implements JobWorkflow {
   private JobResult runPipeline() {
     JobRequest request = job.request();
     QuickSteps quick = QuickSteps.start();
-    RoutingActivities routing = quick.routing();
-    ArtifactActivities artifacts = quick.artifacts();
-    // Profiles are newer than every recorded history: a job naming none asks as jobs always have.
-    String profile = request.profile();
-    job.routed(profile == null ? routing.describeRoutes() : routing.describeProfileRoutes(profile));
-    job.budget(
-        JobVersions.estimatesBudget()
-            ? BudgetGuard.estimating(
-                profile == null ? routing.describeBudget() : routing.describeProfileBudget(profile),
-                request)
-            : BudgetGuard.spendingOnly(request));
+    quick.route(job);
     enter(Stage.PROMPT);
-    job.requirements(artifacts.storeText(request.requirements()));
+    quick.storeInputs(job);
     // A bundle's part is newer than every recorded history: its branches need no version marker.
     BundleContext bundled = request.bundle();
-    if (request.outputKind() == OutputKind.CODE) {
-      // CODE is newer than every recorded history, so this branch needs no version marker.
-      String schema = request.jsonSchema();
-      ArtifactRef schemaRef = schema == null ? null : artifacts.storeText(schema);
-      job.codeSpec(
-          bundled == null
-              ? new CodeSpec(request.codeLanguage(), schemaRef, List.of(), List.of())
-              : new CodeSpec(
-                  request.codeLanguage(), schemaRef, bundled.texts(), bundled.imageSources()));
-    }
     Round round = runRound(bundled == null ? null : bundled.feedback());
     if (bundled != null) {
-      return deliver(round, bundled);
+      return endings.deliver(round, bundled);
     }
     ApprovalReason needsHuman;
     if (round.stoppedEarly()) {
@@ -125,13 +103,13 @@ public class JobWorkflowImpl implements JobWorkflow {
       QaVerdict verdict = round.last().verdict();
       needsHuman = ApprovalRules.reasonForHuman(request, verdict);
       if (needsHuman == null) {
-        return finishByPolicy(verdict);
+        return endings.byPolicy(verdict);
       }
     }
     while (true) {
       ReviewDecision decision = awaitDecision(needsHuman, round);
       if (decision == null) {
-        return expire(round.qaPassed());
+        return endings.expire(round.qaPassed());
       }
       String reviewer = decision.reviewer();
       if (decision.action() == DecisionAction.APPROVE) {
@@ -206,52 +184,13 @@ public class JobWorkflowImpl implements JobWorkflow {
     return decided ? desk.taken() : null;
   }
 
-  /**
-   * Ends a part of a bundle after QA instead of waiting for a decision of its own: DELIVERED when
-   * QA passed, FAILED otherwise. The bundle checks the parts together and takes the decision.
-   */
-  private JobResult deliver(Round round, BundleContext bundled) {
-    if (round.stoppedEarly()) {
-      return fail(Stage.FAILED, round.stopped());
-    }
-    QaVerdict verdict = round.last().verdict();
-    if (!verdict.passed()) {
-      return fail(Stage.FAILED, JobTexts.qaNeverPassed(job.request().maxQaAttempts(), verdict));
-    }
-    String why =
-        "QA passed (score " + verdict.score() + "); bundle " + bundled.bundleId() + " decides";
-    return finish(Stage.DELIVERED, why, null, ApprovalState.NONE);
-  }
-
-  /** Ends a job the policy decides alone: approved when QA passed, failed otherwise. */
-  private JobResult finishByPolicy(QaVerdict verdict) {
-    if (!verdict.passed()) {
-      return fail(Stage.FAILED, JobTexts.qaNeverPassed(job.request().maxQaAttempts(), verdict));
-    }
-    desk.decideAlone(DecisionAction.APPROVE, Channel.POLICY, null);
-    String why = "QA passed (score " + verdict.score() + "); approved by policy";
-    return finish(Stage.APPROVED, why, Channel.POLICY.label(), ApprovalState.AUTO_APPROVED);
-  }
-
-  private JobResult expire(boolean qaPassed) {
-    JobRequest request = job.request();
-    String noDecision = "no decision within " + request.approvalTimeout();
-    boolean autoApprove = request.onExpiry() == ExpiryAction.AUTO_APPROVE && qaPassed;
-    desk.decideAlone(autoApprove ? DecisionAction.APPROVE : null, Channel.TIMEOUT, noDecision);
-    if (autoApprove) {
-      String why = noDecision + "; auto-approved as QA passed";
-      return finish(Stage.APPROVED, why, Channel.TIMEOUT.label(), ApprovalState.AUTO_APPROVED);
-    }
-    return finish(Stage.EXPIRED, noDecision, null, ApprovalState.EXPIRED);
-  }
-
   private JobResult cancelled() {
     return fail(Stage.CANCELLED, "cancelled during " + job.stage());
   }
 
   /** Ends the job FAILED or CANCELLED: no human decided. */
   private JobResult fail(Stage state, String why) {
-    return finish(state, why, null, ApprovalState.NONE);
+    return endings.fail(state, why);
   }
 
   @Override

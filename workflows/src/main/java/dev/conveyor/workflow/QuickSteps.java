@@ -1,8 +1,14 @@
 package dev.conveyor.workflow;
 
 import dev.conveyor.workflow.activity.ArtifactActivities;
+import dev.conveyor.workflow.activity.CodeSpec;
 import dev.conveyor.workflow.activity.RoutingActivities;
+import dev.conveyor.workflow.model.ArtifactRef;
+import dev.conveyor.workflow.model.BundleContext;
+import dev.conveyor.workflow.model.JobRequest;
+import dev.conveyor.workflow.model.OutputKind;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 
 /**
  * The job's quick steps: reading the routing table and budget sheet, and storing the requirements
@@ -30,5 +36,39 @@ record QuickSteps(RoutingActivities routing, ArtifactActivities artifacts) {
     return new QuickSteps(
         Workflow.newActivityStub(RoutingActivities.class, JobActivityOptions.LOCAL_STEP),
         Workflow.newActivityStub(ArtifactActivities.class, JobActivityOptions.LOCAL_STEP));
+  }
+
+  /** Reads the routes and the budget sheet of the job's profile into the job's state. */
+  void route(JobState job) {
+    JobRequest request = job.request();
+    // Profiles are newer than every recorded history: a job naming none asks as jobs always have.
+    String profile = request.profile();
+    job.routed(profile == null ? routing.describeRoutes() : routing.describeProfileRoutes(profile));
+    job.budget(
+        JobVersions.estimatesBudget()
+            ? BudgetGuard.estimating(
+                profile == null ? routing.describeBudget() : routing.describeProfileBudget(profile),
+                request)
+            : BudgetGuard.spendingOnly(request));
+  }
+
+  /**
+   * Stores the requirements as an artifact and, for a CODE job, its JSON schema, with the code's
+   * spec (a bundle's part also carries the texts and images of the parts it uses).
+   */
+  void storeInputs(JobState job) {
+    JobRequest request = job.request();
+    job.requirements(artifacts.storeText(request.requirements()));
+    if (request.outputKind() == OutputKind.CODE) {
+      // CODE is newer than every recorded history, so this branch needs no version marker.
+      String schema = request.jsonSchema();
+      ArtifactRef schemaRef = schema == null ? null : artifacts.storeText(schema);
+      BundleContext bundled = request.bundle();
+      job.codeSpec(
+          bundled == null
+              ? new CodeSpec(request.codeLanguage(), schemaRef, List.of(), List.of())
+              : new CodeSpec(
+                  request.codeLanguage(), schemaRef, bundled.texts(), bundled.imageSources()));
+    }
   }
 }
